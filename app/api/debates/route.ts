@@ -1,0 +1,7 @@
+import { z } from "zod";
+
+import { findDebates } from "@/lib/server/debates/find-debates";
+import { route } from "@/lib/server/http";
+
+/** GET /api/debates: the debates anyone may read. */
+export const GET = route(z.object({}), async () => ({ debates: await findDebates() }));

@@ -1,0 +1,35 @@
+import Link from "next/link";
+
+import { findDebates } from "@/lib/server/debates/find-debates";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const debates = await findDebates();
+  return (
+    <main className="home">
+      <header className="home__header">
+        <h1>Argument maps</h1>
+        <p>Contested articles mapped claim by claim: what each side argues, what supports it, what attacks it, and from which perspective each source comes.</p>
+      </header>
+      <h2>Debates</h2>
+      {debates.length === 0 ? (
+        <p>No debates yet.</p>
+      ) : (
+        <ul className="debate-list">
+          {debates.map((d) => (
+            <li key={d.id}>
+              <Link href={`/debates/${d.slug}`} className="debate-list__title">
+                {d.title}
+              </Link>
+              {d.description && <p>{d.description}</p>}
+              <p className="debate-list__meta">
+                {d.nodeCount} statements · article: {d.articleTitle}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

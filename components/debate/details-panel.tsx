@@ -1,0 +1,74 @@
+"use client";
+
+import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
+import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
+
+import { PerspectiveBadges } from "./perspective-badges";
+
+type Props = { doc: TMapDocument; node: TMapNode; onSelect: (id: string) => void; onClose: () => void };
+
+/** Everything about one node: full text, kind, sources, quoted span, relations in and out. */
+export function DetailsPanel({ doc, node, onSelect, onClose }: Props) {
+  const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
+  const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
+  const incoming = doc.relations.filter((r) => r.toId === node.id);
+  const outgoing = doc.relations.filter((r) => r.fromId === node.id);
+  const quote = node.anchor ? doc.article.text.slice(node.anchor.start, node.anchor.end) : null;
+  const perspectives = [...new Set(sources.map((s) => s.perspective))];
+
+  const relationItem = (otherId: string, phrase: string, key: string, isLinked: boolean) => {
+    const other = nodeById.get(otherId);
+    if (!other) return null;
+    return (
+      <li key={key}>
+        <span className="details__phrase">{phrase}{isLinked ? " (linked)" : ""}</span>{" "}
+        <button type="button" className="link-button" onClick={() => onSelect(other.id)}>
+          {KIND_LABEL[other.kind]}: {other.text}
+        </button>
+      </li>
+    );
+  };
+
+  return (
+    <aside className="details" aria-labelledby="details-title">
+      <div className="details__top">
+        <h2 id="details-title" className={`details__kind statement--${node.kind}`}>
+          <span aria-hidden="true">{KIND_GLYPH[node.kind]}</span> {KIND_LABEL[node.kind]}
+        </h2>
+        <button type="button" className="icon-button" onClick={onClose} aria-label="Close details">
+          ×
+        </button>
+      </div>
+      <p className="details__text">{node.text}</p>
+      {node.attributedTo && (
+        <p className="details__attribution">
+          <strong>Position of:</strong> {node.attributedTo}
+        </p>
+      )}
+      <h3>Sources</h3>
+      <PerspectiveBadges perspectives={perspectives} />
+      <ul className="details__sources">
+        {sources.map((s) => (
+          <li key={s.id}>
+            {s.url ? <a href={s.url} rel="noreferrer noopener" target="_blank">{s.title}</a> : <cite>{s.title}</cite>}
+            {s.isArticle && " (the debate's article)"}
+            {" · "}
+            {PERSPECTIVE_LABEL[s.perspective]} perspective
+          </li>
+        ))}
+      </ul>
+      {quote && (
+        <>
+          <h3>Quoted passage</h3>
+          <blockquote className="details__quote">{quote}</blockquote>
+        </>
+      )}
+      <h3>Relations</h3>
+      {incoming.length + outgoing.length === 0 && <p>None yet.</p>}
+      <ul className="details__relations">
+        {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r.id, r.groupId !== null))}
+        {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r.id, r.groupId !== null))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,31 @@
+"use client";
+
+import { memo } from "react";
+
+import { BaseEdge, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
+
+import type { MapEdge } from "@/lib/graph/to-flow";
+
+function RelationEdgeView(props: EdgeProps<MapEdge>) {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 18 });
+  const type = data?.type ?? "supports";
+  return (
+    <BaseEdge
+      path={path}
+      markerEnd={markerEnd}
+      className={`relation relation--${type}${selected ? " is-selected" : ""}`}
+      label={data?.label ?? undefined}
+      labelX={labelX}
+      labelY={labelY}
+      labelShowBg
+      labelBgPadding={[4, 2]}
+      labelBgBorderRadius={3}
+      labelStyle={{ fontSize: 11, fontWeight: 600 }}
+      labelBgStyle={{ fill: "#fff" }}
+      interactionWidth={12}
+    />
+  );
+}
+
+export const RelationEdge = memo(RelationEdgeView);

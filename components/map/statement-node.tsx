@@ -1,0 +1,43 @@
+"use client";
+
+import { memo } from "react";
+
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+
+import type { StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
+import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
+
+import { PerspectiveBadges } from "../debate/perspective-badges";
+
+const SIDES = [
+  ["top", Position.Top],
+  ["bottom", Position.Bottom],
+  ["left", Position.Left],
+  ["right", Position.Right],
+] as const;
+
+function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
+  return (
+    <div
+      className={`statement statement--${data.kind}${selected ? " is-selected" : ""}`}
+      title={data.isClamped ? data.text : undefined}
+      aria-label={`${KIND_LABEL[data.kind]}: ${data.text}`}
+    >
+      {SIDES.map(([id, position]) => (
+        <Handle key={id} id={id} type="source" position={position} isConnectable={false} className="statement__handle" />
+      ))}
+      <div className="statement__header">
+        <span className="statement__kind">
+          <span aria-hidden="true">{KIND_GLYPH[data.kind]}</span> {KIND_LABEL[data.kind]}
+        </span>
+        <PerspectiveBadges perspectives={data.perspectives} compact />
+      </div>
+      <p className="statement__text" style={{ WebkitLineClamp: data.lines }}>
+        {data.text}
+      </p>
+      {data.attributedTo && <p className="statement__attribution">Position of {data.attributedTo}</p>}
+    </div>
+  );
+}
+
+export const StatementNode = memo(StatementNodeView);

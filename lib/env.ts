@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
+
+/** Settings read from the environment; an empty value counts as unset. */
+export const ZEnv = z.object({
+  /** Absent: the start script runs an embedded PostgreSQL in DATA_DIR. */
+  DATABASE_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(3000)),
+  DATA_DIR: z.preprocess(emptyAsUnset, z.string().default(".data")),
+  /** Port of the embedded PostgreSQL, when it is used. */
+  EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const parsed = ZEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid environment settings:\n${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,34 @@
+/** Error codes the API answers with, each mapped once to its HTTP status. */
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  VALIDATION: 422,
+  LIMIT_EXCEEDED: 429,
+  INTERNAL: 500,
+} as const;
+export type TErrorCode = keyof typeof ERROR_STATUS;
+
+export type TErrorBody = { code: TErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+
+/** An expected failure, worded for the person who caused it. */
+export class AppError extends Error {
+  constructor(
+    readonly code: TErrorCode,
+    message: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  get status(): number {
+    return ERROR_STATUS[this.code];
+  }
+
+  toBody(): TErrorBody {
+    return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
+  }
+}

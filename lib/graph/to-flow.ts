@@ -1,0 +1,119 @@
+import type { Edge, Node as FlowNode } from "@xyflow/react";
+
+import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
+import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
+
+import { layoutMap, type Layout } from "./layout";
+import { nodeBox } from "./node-size";
+
+export type Side = "top" | "bottom" | "left" | "right";
+
+export type StatementData = {
+  kind: TNodeKind;
+  text: string;
+  attributedTo: string | null;
+  perspectives: TPerspective[];
+  lines: number;
+  isClamped: boolean;
+  isAnchored: boolean;
+};
+export type GroupFrameData = { size: number };
+export type RelationData = { type: TRelationType; isLinked: boolean; label: string | null };
+
+export type StatementNode = FlowNode<StatementData, "statement">;
+export type GroupFrameNode = FlowNode<GroupFrameData, "group-frame">;
+export type MapFlowNode = StatementNode | GroupFrameNode;
+export type MapEdge = Edge<RelationData, "relation">;
+
+const FRAME_PAD = 10;
+
+/** The perspectives of the sources a node cites, in a stable order. */
+export function perspectivesOf(node: TMapNode, perspectiveBySource: Map<string, TPerspective>): TPerspective[] {
+  const found = new Set(node.sourceIds.map((id) => perspectiveBySource.get(id)).filter((p) => p !== undefined));
+  return (["armenian", "azerbaijani", "neutral"] as const).filter((p) => found.has(p));
+}
+
+/** Turns a map document into laid-out React Flow nodes and edges. */
+export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdge[] } {
+  const perspectiveBySource = new Map(doc.sources.map((s) => [s.id, s.perspective]));
+  const boxes = new Map(doc.nodes.map((n) => [n.id, nodeBox(n.text, n.attributedTo !== null)]));
+  const layout = layoutMap(
+    doc.nodes.map((n) => ({ id: n.id, ...boxes.get(n.id)! })),
+    doc.relations,
+  );
+  const statements: StatementNode[] = doc.nodes.map((n) => {
+    const box = boxes.get(n.id)!;
+    return {
+      id: n.id,
+      type: "statement",
+      position: layout.positions.get(n.id) ?? { x: 0, y: 0 },
+      width: box.width,
+      height: box.height,
+      data: {
+        kind: n.kind,
+        text: n.text,
+        attributedTo: n.attributedTo,
+        perspectives: perspectivesOf(n, perspectiveBySource),
+        lines: box.lines,
+        isClamped: box.isClamped,
+        isAnchored: n.anchor !== null,
+      },
+    };
+  });
+  const byId = new Map(statements.map((s) => [s.id, s]));
+  const groupSizes = new Map<string, number>();
+  for (const r of doc.relations) if (r.groupId) groupSizes.set(r.groupId, (groupSizes.get(r.groupId) ?? 0) + 1);
+  const labelled = new Set<string>();
+  const edges: MapEdge[] = [];
+  for (const r of doc.relations) {
+    const from = byId.get(r.fromId);
+    const to = byId.get(r.toId);
+    if (!from || !to) continue;
+    const [sourceHandle, targetHandle] = handlesFor(from, to, layout);
+    const isLinked = r.groupId !== null && (groupSizes.get(r.groupId) ?? 0) > 1;
+    // One label per linked group keeps converging edges readable.
+    const label = isLinked ? (labelled.has(r.groupId!) ? null : `linked ${r.type}`) : r.type;
+    if (r.groupId) labelled.add(r.groupId);
+    edges.push({ id: r.id, type: "relation", source: r.fromId, target: r.toId, sourceHandle, targetHandle, data: { type: r.type, isLinked, label } });
+  }
+  return { nodes: [...groupFrames(doc, byId), ...statements], edges };
+}
+
+/** Handles by geometry: upward between rows, sideways between neighbours, over the top otherwise. */
+function handlesFor(from: StatementNode, to: StatementNode, layout: Layout): [Side, Side] {
+  const row = layout.rowOf.get(from.id);
+  if (row && row === layout.rowOf.get(to.id)) {
+    const distance = row.indexOf(from.id) - row.indexOf(to.id);
+    if (distance === 1) return ["left", "right"];
+    if (distance === -1) return ["right", "left"];
+    return ["top", "top"];
+  }
+  return from.position.y > to.position.y ? ["top", "bottom"] : ["bottom", "top"];
+}
+
+/** A frame behind each linked group's co-premises. */
+function groupFrames(doc: TMapDocument, byId: Map<string, StatementNode>): GroupFrameNode[] {
+  const members = new Map<string, StatementNode[]>();
+  for (const r of doc.relations) {
+    const node = byId.get(r.fromId);
+    if (r.groupId && node) members.set(r.groupId, [...(members.get(r.groupId) ?? []), node]);
+  }
+  return [...members].filter(([, nodes]) => nodes.length > 1).map(([groupId, nodes]) => {
+    const left = Math.min(...nodes.map((n) => n.position.x)) - FRAME_PAD;
+    const top = Math.min(...nodes.map((n) => n.position.y)) - FRAME_PAD - 16;
+    const right = Math.max(...nodes.map((n) => n.position.x + (n.width ?? 0))) + FRAME_PAD;
+    const bottom = Math.max(...nodes.map((n) => n.position.y + (n.height ?? 0))) + FRAME_PAD;
+    return {
+      id: `group-${groupId}`,
+      type: "group-frame",
+      position: { x: left, y: top },
+      width: right - left,
+      height: bottom - top,
+      zIndex: -1,
+      selectable: false,
+      draggable: false,
+      focusable: false,
+      data: { size: nodes.length },
+    };
+  });
+}

@@ -1,0 +1,80 @@
+import type { TMapDocument, TMapSource } from "@/lib/schemas/map";
+import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
+
+type DateLike = Date | null;
+
+/** The rows getDebateMap reads, in the shape Prisma returns them. */
+export type MapRows = {
+  debate: {
+    id: string;
+    slug: string;
+    title: string;
+    description: string | null;
+    createdAt: Date;
+    phase: "open" | "closed" | "archived";
+    moderationMode: "open" | "premoderated";
+    article: { id: string; title: string; author: string | null; publisher: string | null; publishedAt: DateLike; url: string | null; perspective: TPerspective; text: string };
+  };
+  nodes: {
+    id: string;
+    kind: TNodeKind;
+    text: string;
+    attributedTo: string | null;
+    anchorStart: number | null;
+    anchorEnd: number | null;
+    status: TStatus;
+    authorId: string | null;
+    version: number;
+    nodeSources: { sourceId: string }[];
+  }[];
+  relations: { id: string; fromId: string; toId: string; type: TRelationType; groupId: string | null; status: TStatus; version: number }[];
+  sources: { id: string; articleId: string | null; title: string; author: string | null; publisher: string | null; url: string | null; publishedAt: DateLike; quote: string | null; perspective: TPerspective }[];
+};
+
+const isoDate = (date: DateLike) => (date ? date.toISOString().slice(0, 10) : null);
+
+/** Converts database rows into the map document; anchors outside the article text are dropped, not trusted. */
+export function toMapDocument({ debate, nodes, relations, sources }: MapRows): TMapDocument {
+  const { article } = debate;
+  const textLength = article.text.length;
+  return {
+    debate: {
+      id: debate.id,
+      slug: debate.slug,
+      title: debate.title,
+      description: debate.description,
+      createdAt: debate.createdAt.toISOString(),
+      phase: debate.phase,
+      moderationMode: debate.moderationMode,
+    },
+    article: { ...article, publishedAt: isoDate(article.publishedAt) },
+    nodes: nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      text: n.text,
+      attributedTo: n.attributedTo,
+      anchor:
+        n.anchorStart !== null && n.anchorEnd !== null && n.anchorStart < n.anchorEnd && n.anchorEnd <= textLength
+          ? { start: n.anchorStart, end: n.anchorEnd }
+          : null,
+      sourceIds: n.nodeSources.map((s) => s.sourceId),
+      status: n.status,
+      authorId: n.authorId,
+      version: n.version,
+    })),
+    relations: relations.map((r) => ({ ...r })),
+    sources: sources.map(
+      (s): TMapSource => ({
+        id: s.id,
+        title: s.title,
+        author: s.author,
+        publisher: s.publisher,
+        url: s.url,
+        publishedAt: isoDate(s.publishedAt),
+        quote: s.quote,
+        perspective: s.perspective,
+        isArticle: s.articleId !== null,
+      }),
+    ),
+  };
+}

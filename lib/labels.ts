@@ -1,0 +1,13 @@
+import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
+
+export const KIND_LABEL: Record<TNodeKind, string> = { thesis: "Thesis", claim: "Claim", premise: "Premise", rebuttal: "Rebuttal" };
+
+/** A glyph per kind, so kinds differ in more than colour. */
+export const KIND_GLYPH: Record<TNodeKind, string> = { thesis: "◆", claim: "●", premise: "■", rebuttal: "✕" };
+
+export const PERSPECTIVE_LABEL: Record<TPerspective, string> = { armenian: "Armenian", azerbaijani: "Azerbaijani", neutral: "Neutral" };
+
+/** Short badge text: the perspective is named, never only coloured. */
+export const PERSPECTIVE_SHORT: Record<TPerspective, string> = { armenian: "ARM", azerbaijani: "AZE", neutral: "NEU" };
+
+export const RELATION_LABEL: Record<TRelationType, string> = { supports: "supports", attacks: "attacks" };

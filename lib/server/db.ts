@@ -1,0 +1,26 @@
+import "server-only";
+
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+
+/** The one Prisma client of this process, made on first use (kept on globalThis so dev reloads reuse it). */
+function client(): PrismaClient {
+  if (globalForDb.prisma) return globalForDb.prisma;
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
+  }
+  globalForDb.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return globalForDb.prisma;
+}
+
+// Lazy, so that building the app needs no database.
+export const db = new Proxy({} as PrismaClient, {
+  get(_target, property) {
+    const real = client();
+    const value: unknown = Reflect.get(real, property, real);
+    return typeof value === "function" ? value.bind(real) : value;
+  },
+});

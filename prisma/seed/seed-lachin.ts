@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import type { PrismaClient } from "@prisma/client";
+
+import { ZSeedDebate, ZSeedMap, type TSeedDebate, type TSeedMap } from "@/lib/schemas/seed-map";
+
+import { ARTICLE_SOURCE, insertMap } from "./insert-map";
+
+const SEED_DIR = path.join(process.cwd(), "prisma", "seed");
+
+export type LachinSeed = { debate: TSeedDebate; map: TSeedMap; text: string };
+
+/** Reads and validates the seed files (the debate, its article text, its map). */
+export function readLachinSeed(): LachinSeed {
+  const debate = ZSeedDebate.parse(JSON.parse(readFileSync(path.join(SEED_DIR, "lachin-debate.json"), "utf8")));
+  const map = ZSeedMap.parse(JSON.parse(readFileSync(path.join(SEED_DIR, debate.mapFile), "utf8")));
+  const text = readFileSync(path.join(SEED_DIR, debate.article.textFile), "utf8");
+  return { debate, map, text };
+}
+
+/** Creates the Lachin debate unless it exists; returns whether it was created. */
+export async function seedLachin(db: PrismaClient): Promise<boolean> {
+  const { debate, map, text } = readLachinSeed();
+  if (await db.debate.findUnique({ where: { slug: debate.slug }, select: { id: true } })) return false;
+  const { textFile: _file, publishedAt, ...article } = debate.article;
+  await insertMap(db, {
+    slug: debate.slug,
+    title: debate.title,
+    description: debate.description,
+    article: { ...article, publishedAt: publishedAt ? new Date(publishedAt) : null, text },
+    sources: [],
+    nodes: map.nodes.map((n) => ({ ...n, anchor: { start: n.anchor.start, end: n.anchor.end }, sourceKeys: [ARTICLE_SOURCE] })),
+    relations: map.relations,
+  });
+  return true;
+}

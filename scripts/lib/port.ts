@@ -1,0 +1,16 @@
+import { createServer } from "node:net";
+
+/** Fails with a message naming the port and how to choose another when it is taken. */
+export function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`Port ${port} is already in use. Stop whatever uses it, or choose another port: PORT=3001 npm start`)
+          : error,
+      );
+    });
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
