@@ -32,7 +32,7 @@ export function DetailsPanel({ doc, node, onSelect, onClose }: Props) {
   return (
     <aside className="details" aria-labelledby="details-title">
       <div className="details__top">
-        <h2 id="details-title" className={`details__kind statement--${node.kind}`}>
+        <h2 id="details-title" className={`details__kind details__kind--${node.kind}`}>
           <span aria-hidden="true">{KIND_GLYPH[node.kind]}</span> {KIND_LABEL[node.kind]}
         </h2>
         <button type="button" className="icon-button" onClick={onClose} aria-label="Close details">

@@ -1,23 +1,27 @@
 "use client";
 
-import { useCallback, useEffect, useMemo } from "react";
+import { useCallback, useEffect } from "react";
 
 import {
   Background,
   ConnectionMode,
   Controls,
-  MarkerType,
   MiniMap,
   ReactFlow,
   useNodesState,
   useReactFlow,
+  useStoreApi,
   type OnSelectionChangeParams,
+  type ReactFlowInstance,
 } from "@xyflow/react";
 
 import type { MapEdge, MapFlowNode } from "@/lib/graph/to-flow";
 
-import { MapLegend } from "./map-legend";
 import { edgeTypes, nodeTypes } from "./node-types";
+
+/** Below this zoom text is too small to read; the first view then opens on the thesis. */
+const READABLE_ZOOM = 0.55;
+const OPENING_ZOOM = 0.8;
 
 /** Above this many nodes only what is on screen is rendered. */
 const VIRTUALIZE_ABOVE = 300;
@@ -55,16 +59,19 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [focusRequest]);
 
-  const styledEdges = useMemo(
-    () =>
-      edges.map((e) => ({
-        ...e,
-        markerEnd:
-          e.data?.type === "attacks"
-            ? { type: MarkerType.Arrow, color: "#b3261e", width: 18, height: 18, strokeWidth: 2 }
-            : { type: MarkerType.ArrowClosed, color: "#2e7d32", width: 18, height: 18 },
-      })),
-    [edges],
+  // Fit the whole map when it stays readable; otherwise open on the thesis,
+  // at the top of the canvas, and leave the overview to the minimap.
+  const store = useStoreApi();
+  const onInit = useCallback(
+    async (instance: ReactFlowInstance<MapFlowNode, MapEdge>) => {
+      await instance.fitView({ padding: 0.08, maxZoom: 1 });
+      const thesis = initialNodes.find((n) => n.type === "statement" && n.data.kind === "thesis");
+      if (instance.getZoom() >= READABLE_ZOOM || !thesis) return;
+      const { width } = store.getState();
+      const centre = thesis.position.x + (thesis.width ?? 0) / 2;
+      await instance.setViewport({ x: width / 2 - centre * OPENING_ZOOM, y: 24 - thesis.position.y * OPENING_ZOOM, zoom: OPENING_ZOOM });
+    },
+    [initialNodes, store],
   );
 
   const onSelectionChange = useCallback(
@@ -78,7 +85,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
   return (
     <ReactFlow
       nodes={nodes}
-      edges={styledEdges}
+      edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -90,8 +97,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
       multiSelectionKeyCode={null}
       selectionKeyCode={null}
       onlyRenderVisibleElements={initialNodes.length > VIRTUALIZE_ABOVE}
-      fitView
-      fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+      onInit={onInit}
       minZoom={0.05}
       maxZoom={2}
       proOptions={{ hideAttribution: true }}
@@ -106,7 +112,6 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
         ariaLabel="Overview of the whole map"
         nodeColor={(n) => (n.type === "statement" ? (MINIMAP_COLOUR[String(n.data.kind)] ?? "#999") : "transparent")}
       />
-      <MapLegend />
     </ReactFlow>
   );
 }

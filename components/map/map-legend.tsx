@@ -1,18 +1,13 @@
-"use client";
-
-import { Panel } from "@xyflow/react";
-
 import { NODE_KINDS, PERSPECTIVES } from "@/lib/schemas/domain";
 import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
 
 import { PerspectiveBadges } from "../debate/perspective-badges";
 
+/** What shapes, lines and badges mean; shown above the canvas so it never hides the map. */
 export function MapLegend() {
   return (
-    <Panel position="top-right" className="legend" aria-label="Legend">
-      <details open>
-        <summary>Legend</summary>
-        <ul className="legend__list">
+    <section className="legend" aria-label="Legend">
+      <ul className="legend__list">
           {NODE_KINDS.map((kind) => (
             <li key={kind}>
               <span className={`legend__swatch statement--${kind}`} aria-hidden="true">
@@ -36,8 +31,7 @@ export function MapLegend() {
           <li>
             <PerspectiveBadges perspectives={[...PERSPECTIVES]} compact /> source perspectives
           </li>
-        </ul>
-      </details>
-    </Panel>
+      </ul>
+    </section>
   );
 }

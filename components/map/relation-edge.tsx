@@ -2,13 +2,18 @@
 
 import { memo } from "react";
 
-import { BaseEdge, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
+import { BaseEdge, Position, getBezierPath, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
 
 import type { MapEdge } from "@/lib/graph/to-flow";
 
 function RelationEdgeView(props: EdgeProps<MapEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 18 });
+  // Curves between rows keep crossing edges apart; within a row or a stack a
+  // stepped path goes around the neighbours instead of through them.
+  const isBetweenRows = sourcePosition === Position.Top && targetPosition === Position.Bottom;
+  const [path, labelX, labelY] = isBetweenRows
+    ? getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition })
+    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 18 });
   const type = data?.type ?? "supports";
   return (
     <BaseEdge

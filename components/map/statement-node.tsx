@@ -20,7 +20,7 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
   return (
     <div
       className={`statement statement--${data.kind}${selected ? " is-selected" : ""}`}
-      title={data.isClamped ? data.text : undefined}
+      title={data.attributedTo ? `${data.text}\n(Position of ${data.attributedTo})` : data.text}
       aria-label={`${KIND_LABEL[data.kind]}: ${data.text}`}
     >
       {SIDES.map(([id, position]) => (

@@ -5,30 +5,43 @@ import type { TRelationType } from "@/lib/schemas/domain";
 export type LayoutNode = { id: string; width: number; height: number };
 export type LayoutRelation = { fromId: string; toId: string; type: TRelationType; groupId: string | null };
 export type Point = { x: number; y: number };
-/** Top-left positions by node id, and each node's row (its block) for edge routing. */
-export type Layout = { positions: Map<string, Point>; rowOf: Map<string, string[]> };
+export type Layout = {
+  /** Top-left corner of every node. */
+  positions: Map<string, Point>;
+  /** The row each node sits in, left to right (a node and what attacks it, or a linked group). */
+  rowOf: Map<string, string[]>;
+  /** Rows stacked in a column under their parent; their relation leaves from the side. */
+  stacked: Set<string>;
+};
 
 const GAP = 24;
-const RANK_GAP = 70;
+/** Room between neighbours in a row for the "attacks" label on the edge joining them. */
+const ROW_GAP = 64;
+const RANK_GAP = 64;
+const STACK_GAP = 14;
+/** Leaves of one parent are stacked in columns of at most this many rows. */
+const STACK_HEIGHT = 4;
+
+type Block = { key: string; width: number; height: number; items: { id: string; dx: number; dy: number }[] };
 
 /**
- * Layered layout: the thesis on top, what supports a node in the rows below
- * it, and what attacks a node beside it in the same row [1]. Co-premises of a
- * linked group share one row [2]. Rows are laid out by dagre as single boxes,
- * then unpacked left to right.
+ * Layered layout: the thesis on top, what supports a node below it, what
+ * attacks a node beside it in the same row [1]. Co-premises of a linked group
+ * share a row [2]. A node's childless rows are stacked in columns under it [3]
+ * so that broad, shallow arguments stay readable. Blocks of rows are placed by
+ * dagre, then unpacked.
  */
 export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Layout {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const live = relations.filter((r) => byId.has(r.fromId) && byId.has(r.toId) && r.fromId !== r.toId);
 
-  // [1] Each node's first outgoing relation is its place in the tree; when it
-  // is an attack, the node joins its target's row.
+  // [1] A node's first outgoing relation is its place in the tree; when it is
+  // an attack, the node joins its target's row (unless that would loop).
   const primary = new Map<string, LayoutRelation>();
   for (const r of live) if (!primary.has(r.fromId)) primary.set(r.fromId, r);
   const attachedTo = new Map<string, string[]>();
   for (const [from, r] of primary) {
-    if (r.type !== "attacks" || leadsBackTo(primary, r.toId, from)) continue;
-    attachedTo.set(r.toId, [...(attachedTo.get(r.toId) ?? []), from]);
+    if (r.type === "attacks" && !leadsBackTo(primary, r.toId, from)) push(attachedTo, r.toId, from);
   }
   const attached = new Set([...attachedTo.values()].flat());
   const chain = (id: string, side: "left" | "right"): string[] => {
@@ -46,51 +59,100 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
   const groupMembers = new Map<string, string[]>();
   for (const n of nodes) {
     const r = primary.get(n.id);
-    if (r?.groupId && r.type === "supports" && !attached.has(n.id)) {
-      groupMembers.set(r.groupId, [...(groupMembers.get(r.groupId) ?? []), n.id]);
-    }
+    if (r?.groupId && r.type === "supports" && !attached.has(n.id)) push(groupMembers, r.groupId, n.id);
   }
-  const rows: string[][] = [];
-  const placed = new Set<string>();
-  for (const members of groupMembers.values()) {
-    rows.push(members.flatMap(unit));
-    members.forEach((m) => placed.add(m));
-  }
-  for (const n of nodes) if (!attached.has(n.id) && !placed.has(n.id)) rows.push(unit(n.id));
-
+  const rows: string[][] = [...groupMembers.values()].map((members) => members.flatMap(unit));
+  const grouped = new Set([...groupMembers.values()].flat());
+  for (const n of nodes) if (!attached.has(n.id) && !grouped.has(n.id)) rows.push(unit(n.id));
   const rowOf = new Map<string, string[]>();
   rows.forEach((row) => row.forEach((id) => rowOf.set(id, row)));
-  const rowKey = (id: string) => rowOf.get(id)?.[0] ?? id;
+
+  // [3] A row is a leaf when nothing outside it points into it and its head
+  // relates only to its parent; a parent's leaves are stacked.
+  const pointedAt = new Set(live.filter((r) => rowOf.get(r.fromId) !== rowOf.get(r.toId)).map((r) => r.toId));
+  const outDegree = new Map<string, number>();
+  for (const r of live) outDegree.set(r.fromId, (outDegree.get(r.fromId) ?? 0) + 1);
+  const leavesOf = new Map<string, string[][]>();
+  const blocks: Block[] = [];
+  const blockOf = new Map<string, string>();
+  for (const row of rows) {
+    const head = row.find((id) => !attached.has(id))!;
+    const parent = primary.get(head)?.toId;
+    const isLeaf = row.length === 1 && parent !== undefined && !pointedAt.has(head) && outDegree.get(head) === 1;
+    if (isLeaf) push(leavesOf, parent, row);
+    else blocks.push(rowBlock(row, byId));
+  }
+  const stacked = new Set<string>();
+  for (const [parent, leaves] of leavesOf) {
+    if (leaves.length < 2) {
+      blocks.push(rowBlock(leaves[0]!, byId));
+      continue;
+    }
+    blocks.push(stackBlock(`stack-${parent}`, leaves, byId));
+    leaves.flat().forEach((id) => stacked.add(id));
+  }
+  for (const block of blocks) block.items.forEach((item) => blockOf.set(item.id, block.key));
 
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: "TB", nodesep: GAP * 2, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
-  for (const row of rows) {
-    const boxes = row.map((id) => byId.get(id)!);
-    const width = boxes.reduce((sum, b) => sum + b.width, 0) + GAP * (boxes.length - 1);
-    graph.setNode(rowKey(row[0]!), { width, height: Math.max(...boxes.map((b) => b.height)) });
-  }
+  for (const block of blocks) graph.setNode(block.key, { width: block.width, height: block.height });
   for (const r of live) {
-    const parent = rowKey(r.toId);
-    const child = rowKey(r.fromId);
+    const parent = blockOf.get(r.toId)!;
+    const child = blockOf.get(r.fromId)!;
     if (parent !== child && !graph.hasEdge(parent, child)) graph.setEdge(parent, child);
   }
   dagre.layout(graph);
 
   const positions = new Map<string, Point>();
-  for (const row of rows) {
-    const box = graph.node(rowKey(row[0]!));
-    let x = box.x - box.width / 2;
-    const top = box.y - box.height / 2;
-    for (const id of row) {
-      positions.set(id, { x, y: top });
-      x += byId.get(id)!.width + GAP;
-    }
+  for (const block of blocks) {
+    const box = graph.node(block.key);
+    const left = box.x - block.width / 2;
+    const top = box.y - block.height / 2;
+    for (const item of block.items) positions.set(item.id, { x: left + item.dx, y: top + item.dy });
   }
-  return { positions, rowOf };
+  return { positions, rowOf, stacked };
 }
 
-/** True when following first relations from `start` reaches `target` (joining rows would loop). */
+function rowBlock(row: string[], byId: Map<string, LayoutNode>): Block {
+  let dx = 0;
+  const items = row.map((id) => {
+    const item = { id, dx, dy: 0 };
+    dx += byId.get(id)!.width + ROW_GAP;
+    return item;
+  });
+  return { key: row[0]!, width: dx - ROW_GAP, height: Math.max(...row.map((id) => byId.get(id)!.height)), items };
+}
+
+/** Rows in columns of STACK_HEIGHT, indented so their side relations have room. */
+function stackBlock(key: string, rows: string[][], byId: Map<string, LayoutNode>): Block {
+  const items: Block["items"] = [];
+  let columnLeft = GAP;
+  let width = 0;
+  let height = 0;
+  for (let start = 0; start < rows.length; start += STACK_HEIGHT) {
+    let dy = 0;
+    let columnWidth = 0;
+    for (const row of rows.slice(start, start + STACK_HEIGHT)) {
+      const block = rowBlock(row, byId);
+      block.items.forEach((item) => items.push({ id: item.id, dx: columnLeft + item.dx, dy }));
+      dy += block.height + STACK_GAP;
+      columnWidth = Math.max(columnWidth, block.width);
+    }
+    height = Math.max(height, dy - STACK_GAP);
+    width = columnLeft + columnWidth;
+    columnLeft = width + GAP * 2;
+  }
+  return { key, width, height, items };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** True when following first relations from `start` reaches `target`. */
 function leadsBackTo(primary: Map<string, LayoutRelation>, start: string, target: string): boolean {
   const seen = new Set<string>();
   for (let id: string | undefined = start; id && !seen.has(id); id = primary.get(id)?.toId) {

@@ -1,4 +1,4 @@
-import type { Edge, Node as FlowNode } from "@xyflow/react";
+import { MarkerType, type Edge, type EdgeMarker, type Node as FlowNode } from "@xyflow/react";
 
 import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
@@ -26,6 +26,12 @@ export type MapFlowNode = StatementNode | GroupFrameNode;
 export type MapEdge = Edge<RelationData, "relation">;
 
 const FRAME_PAD = 10;
+
+/** Arrowheads differ as well as colour and dash: filled for support, open for attack. */
+const MARKERS: Record<TRelationType, EdgeMarker> = {
+  supports: { type: MarkerType.ArrowClosed, color: "#2e7d32", width: 18, height: 18 },
+  attacks: { type: MarkerType.Arrow, color: "#b3261e", width: 18, height: 18, strokeWidth: 2 },
+};
 
 /** The perspectives of the sources a node cites, in a stable order. */
 export function perspectivesOf(node: TMapNode, perspectiveBySource: Map<string, TPerspective>): TPerspective[] {
@@ -74,13 +80,23 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
     // One label per linked group keeps converging edges readable.
     const label = isLinked ? (labelled.has(r.groupId!) ? null : `linked ${r.type}`) : r.type;
     if (r.groupId) labelled.add(r.groupId);
-    edges.push({ id: r.id, type: "relation", source: r.fromId, target: r.toId, sourceHandle, targetHandle, data: { type: r.type, isLinked, label } });
+    edges.push({
+      id: r.id,
+      type: "relation",
+      source: r.fromId,
+      target: r.toId,
+      sourceHandle,
+      targetHandle,
+      markerEnd: MARKERS[r.type],
+      data: { type: r.type, isLinked, label },
+    });
   }
-  return { nodes: [...groupFrames(doc, byId), ...statements], edges };
+  return { nodes: [...groupFrames(doc, byId, layout), ...statements], edges };
 }
 
-/** Handles by geometry: upward between rows, sideways between neighbours, over the top otherwise. */
+/** Handles by geometry: stacked rows from their side, neighbours side to side, over the top within a row, else upward. */
 function handlesFor(from: StatementNode, to: StatementNode, layout: Layout): [Side, Side] {
+  if (layout.stacked.has(from.id)) return ["left", "bottom"];
   const row = layout.rowOf.get(from.id);
   if (row && row === layout.rowOf.get(to.id)) {
     const distance = row.indexOf(from.id) - row.indexOf(to.id);
@@ -91,14 +107,15 @@ function handlesFor(from: StatementNode, to: StatementNode, layout: Layout): [Si
   return from.position.y > to.position.y ? ["top", "bottom"] : ["bottom", "top"];
 }
 
-/** A frame behind each linked group's co-premises. */
-function groupFrames(doc: TMapDocument, byId: Map<string, StatementNode>): GroupFrameNode[] {
+/** A frame behind each linked group whose co-premises share a row (elsewhere the edge labels say "linked"). */
+function groupFrames(doc: TMapDocument, byId: Map<string, StatementNode>, layout: Layout): GroupFrameNode[] {
   const members = new Map<string, StatementNode[]>();
   for (const r of doc.relations) {
     const node = byId.get(r.fromId);
     if (r.groupId && node) members.set(r.groupId, [...(members.get(r.groupId) ?? []), node]);
   }
-  return [...members].filter(([, nodes]) => nodes.length > 1).map(([groupId, nodes]) => {
+  const sharesRow = (nodes: StatementNode[]) => nodes.every((n) => layout.rowOf.get(n.id) === layout.rowOf.get(nodes[0]!.id));
+  return [...members].filter(([, nodes]) => nodes.length > 1 && sharesRow(nodes)).map(([groupId, nodes]) => {
     const left = Math.min(...nodes.map((n) => n.position.x)) - FRAME_PAD;
     const top = Math.min(...nodes.map((n) => n.position.y)) - FRAME_PAD - 16;
     const right = Math.max(...nodes.map((n) => n.position.x + (n.width ?? 0))) + FRAME_PAD;

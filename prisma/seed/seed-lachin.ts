@@ -23,12 +23,12 @@ export function readLachinSeed(): LachinSeed {
 export async function seedLachin(db: PrismaClient): Promise<boolean> {
   const { debate, map, text } = readLachinSeed();
   if (await db.debate.findUnique({ where: { slug: debate.slug }, select: { id: true } })) return false;
-  const { textFile: _file, publishedAt, ...article } = debate.article;
+  const { title, author, publisher, publishedAt, url, perspective } = debate.article;
   await insertMap(db, {
     slug: debate.slug,
     title: debate.title,
     description: debate.description,
-    article: { ...article, publishedAt: publishedAt ? new Date(publishedAt) : null, text },
+    article: { title, author, publisher, url, perspective, publishedAt: publishedAt ? new Date(publishedAt) : null, text },
     sources: [],
     nodes: map.nodes.map((n) => ({ ...n, anchor: { start: n.anchor.start, end: n.anchor.end }, sourceKeys: [ARTICLE_SOURCE] })),
     relations: map.relations,

@@ -1,0 +1,130 @@
+import type { PrismaClient } from "@prisma/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ZMapDocument, type TMapDocument } from "@/lib/schemas/map";
+import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
+import { connect } from "@/scripts/lib/prisma-client";
+
+import { GET } from "./route";
+
+const { debate: seedDebate, map, text } = readLachinSeed();
+let prisma: PrismaClient;
+
+function get(debateId: string): Promise<Response> {
+  return GET(new Request(`http://localhost/api/debates/${encodeURIComponent(debateId)}`), { params: Promise.resolve({ debateId }) });
+}
+
+async function getMap(debateId: string): Promise<TMapDocument> {
+  const response = await get(debateId);
+  expect(response.status).toBe(200);
+  return ZMapDocument.parse(await response.json());
+}
+
+/** The database id of the seeded node with this key (node texts are unique in the seed). */
+async function nodeId(key: string): Promise<string> {
+  const seedNode = map.nodes.find((n) => n.key === key)!;
+  return (await prisma.node.findFirstOrThrow({ where: { text: seedNode.text }, select: { id: true } })).id;
+}
+
+beforeAll(async () => {
+  prisma = connect(process.env.DATABASE_URL!);
+  await seedLachin(prisma);
+});
+
+afterAll(async () => {
+  await prisma.$disconnect();
+});
+
+describe("GET /api/debates/{debateId}", () => {
+  it("answers the whole Lachin map as a map document", async () => {
+    const doc = await getMap(seedDebate.slug);
+    expect(doc.debate).toMatchObject({ slug: seedDebate.slug, title: seedDebate.title, phase: "open", moderationMode: "open" });
+    expect(doc.article).toMatchObject({ title: seedDebate.article.title, perspective: "azerbaijani", text });
+    expect(doc.nodes).toHaveLength(49);
+    expect(doc.relations).toHaveLength(map.relations.length);
+    expect(doc.nodes.filter((n) => n.kind === "thesis")).toHaveLength(1);
+  });
+
+  it("anchors every node within the article, on its seeded quote", async () => {
+    const doc = await getMap(seedDebate.slug);
+    const quoteOf = new Map(map.nodes.map((n) => [n.text, n.anchor.quote]));
+    for (const node of doc.nodes) {
+      expect(node.anchor, node.text).not.toBeNull();
+      const { start, end } = node.anchor!;
+      expect(start).toBeGreaterThanOrEqual(0);
+      expect(end).toBeLessThanOrEqual(doc.article.text.length);
+      expect(doc.article.text.slice(start, end)).toBe(quoteOf.get(node.text));
+    }
+  });
+
+  it("lists the article among the sources, from the Azerbaijani perspective, cited by every node", async () => {
+    const doc = await getMap(seedDebate.slug);
+    const articleSources = doc.sources.filter((s) => s.isArticle);
+    expect(articleSources).toHaveLength(1);
+    expect(articleSources[0]).toMatchObject({ title: seedDebate.article.title, perspective: "azerbaijani" });
+    for (const node of doc.nodes) expect(node.sourceIds).toContain(articleSources[0]!.id);
+  });
+
+  it("relates only nodes of the map, in linked groups where the seed has them", async () => {
+    const doc = await getMap(seedDebate.slug);
+    const ids = new Set(doc.nodes.map((n) => n.id));
+    for (const r of doc.relations) {
+      expect(ids.has(r.fromId)).toBe(true);
+      expect(ids.has(r.toId)).toBe(true);
+    }
+    const seedGroups = new Set(map.relations.map((r) => r.group).filter((g) => g !== null));
+    expect(new Set(doc.relations.map((r) => r.groupId).filter((g) => g !== null)).size).toBe(seedGroups.size);
+  });
+
+  it("answers 404 with a message for an unknown debate", async () => {
+    const response = await get("no-such-debate");
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { code: string; message: string };
+    expect(body.code).toBe("NOT_FOUND");
+    expect(body.message).toContain("no-such-debate");
+  });
+
+  it("answers 400 with a message for a malformed id", async () => {
+    const response = await get("Bad_ID!");
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { code: string; message: string };
+    expect(body.code).toBe("BAD_REQUEST");
+    expect(body.message.length).toBeGreaterThan(10);
+  });
+
+  it("answers 404 for a deleted debate", async () => {
+    const lachin = await prisma.debate.findUniqueOrThrow({ where: { slug: seedDebate.slug } });
+    await prisma.debate.create({ data: { slug: "deleted-debate", title: "Deleted", articleId: lachin.articleId, deletedAt: new Date() } });
+    expect((await get("deleted-debate")).status).toBe(404);
+  });
+
+  // Changes the data: keep it last in the file.
+  it("leaves out deleted and pending nodes with their relations, and deleted or pending relations", async () => {
+    const deleted = await nodeId("unsc-pretext");
+    const pending = await nodeId("campaign-pressure");
+    await prisma.node.update({ where: { id: deleted }, data: { deletedAt: new Date() } });
+    await prisma.node.update({ where: { id: pending }, data: { status: "pending" } });
+    // Relations between two visible nodes that are themselves deleted or pending.
+    const thesis = await nodeId("thesis");
+    const usUrges = await prisma.relation.findFirstOrThrow({ where: { fromId: await nodeId("us-urges-dialogue"), toId: thesis } });
+    const delay = await prisma.relation.findFirstOrThrow({ where: { fromId: await nodeId("delay-peace"), toId: thesis } });
+    await prisma.relation.update({ where: { id: usUrges.id }, data: { deletedAt: new Date() } });
+    await prisma.relation.update({ where: { id: delay.id }, data: { status: "pending" } });
+
+    const involved = await prisma.relation.findMany({ where: { OR: [{ fromId: { in: [deleted, pending] } }, { toId: { in: [deleted, pending] } }] } });
+    expect(involved.length).toBeGreaterThanOrEqual(5);
+
+    const doc = await getMap(seedDebate.slug);
+    const ids = doc.nodes.map((n) => n.id);
+    expect(ids).not.toContain(deleted);
+    expect(ids).not.toContain(pending);
+    expect(doc.nodes).toHaveLength(47);
+    const relationIds = doc.relations.map((r) => r.id);
+    for (const r of [...involved, usUrges, delay]) expect(relationIds).not.toContain(r.id);
+    for (const r of doc.relations) {
+      expect([deleted, pending]).not.toContain(r.fromId);
+      expect([deleted, pending]).not.toContain(r.toId);
+    }
+    expect(doc.relations).toHaveLength(map.relations.length - involved.length - 2);
+  });
+});
