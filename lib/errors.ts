@@ -11,7 +11,7 @@ export const ERROR_STATUS = {
 } as const;
 export type TErrorCode = keyof typeof ERROR_STATUS;
 
-export type TErrorBody = { code: TErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+export type TErrorBody = { code: TErrorCode; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
 
 /** An expected failure, worded for the person who caused it. */
 export class AppError extends Error {
@@ -19,6 +19,8 @@ export class AppError extends Error {
     readonly code: TErrorCode,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** For CONFLICT: the record as it is now, so the client can show both versions. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = "AppError";
@@ -29,6 +31,11 @@ export class AppError extends Error {
   }
 
   toBody(): TErrorBody {
-    return { code: this.code, message: this.message, ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.fieldErrors ? { fieldErrors: this.fieldErrors } : {}),
+      ...(this.current !== undefined ? { current: this.current } : {}),
+    };
   }
 }

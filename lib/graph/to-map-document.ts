@@ -1,4 +1,4 @@
-import type { TMapDocument, TMapSource } from "@/lib/schemas/map";
+import type { TMapDocument, TMapNode, TMapSource } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
 type DateLike = Date | null;
@@ -33,10 +33,42 @@ export type MapRows = {
 
 const isoDate = (date: DateLike) => (date ? date.toISOString().slice(0, 10) : null);
 
-/** Converts database rows into the map document; anchors outside the article text are dropped, not trusted. */
+export type NodeRow = MapRows["nodes"][number];
+export type SourceRow = MapRows["sources"][number];
+
+/** A node row as the map shows it; an anchor outside the article text is dropped, not trusted. */
+export function toMapNode(n: NodeRow, textLength = Number.POSITIVE_INFINITY): TMapNode {
+  const hasAnchor = n.anchorStart !== null && n.anchorEnd !== null && n.anchorStart >= 0 && n.anchorStart < n.anchorEnd && n.anchorEnd <= textLength;
+  return {
+    id: n.id,
+    kind: n.kind,
+    text: n.text,
+    attributedTo: n.attributedTo,
+    anchor: hasAnchor ? { start: n.anchorStart!, end: n.anchorEnd! } : null,
+    sourceIds: n.nodeSources.map((s) => s.sourceId),
+    status: n.status,
+    authorId: n.authorId,
+    version: n.version,
+  };
+}
+
+export function toMapSource(s: SourceRow): TMapSource {
+  return {
+    id: s.id,
+    title: s.title,
+    author: s.author,
+    publisher: s.publisher,
+    url: s.url,
+    publishedAt: isoDate(s.publishedAt),
+    quote: s.quote,
+    perspective: s.perspective,
+    isArticle: s.articleId !== null,
+  };
+}
+
+/** Converts database rows into the map document. */
 export function toMapDocument({ debate, nodes, relations, sources }: MapRows): TMapDocument {
   const { article } = debate;
-  const textLength = article.text.length;
   return {
     debate: {
       id: debate.id,
@@ -48,33 +80,8 @@ export function toMapDocument({ debate, nodes, relations, sources }: MapRows): T
       moderationMode: debate.moderationMode,
     },
     article: { ...article, publishedAt: isoDate(article.publishedAt) },
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      kind: n.kind,
-      text: n.text,
-      attributedTo: n.attributedTo,
-      anchor:
-        n.anchorStart !== null && n.anchorEnd !== null && n.anchorStart < n.anchorEnd && n.anchorEnd <= textLength
-          ? { start: n.anchorStart, end: n.anchorEnd }
-          : null,
-      sourceIds: n.nodeSources.map((s) => s.sourceId),
-      status: n.status,
-      authorId: n.authorId,
-      version: n.version,
-    })),
+    nodes: nodes.map((n) => toMapNode(n, article.text.length)),
     relations: relations.map((r) => ({ ...r })),
-    sources: sources.map(
-      (s): TMapSource => ({
-        id: s.id,
-        title: s.title,
-        author: s.author,
-        publisher: s.publisher,
-        url: s.url,
-        publishedAt: isoDate(s.publishedAt),
-        quote: s.quote,
-        perspective: s.perspective,
-        isArticle: s.articleId !== null,
-      }),
-    ),
+    sources: sources.map(toMapSource),
   };
 }

@@ -74,8 +74,11 @@ export async function insertMap(db: PrismaClient, input: MapInput): Promise<stri
         data: input.nodes.flatMap((n) => n.sourceKeys.map((key) => ({ nodeId: idOf(nodeIds, n.key, "node"), sourceId: idOf(sourceIds, key, "source") }))),
       });
       await tx.premiseGroup.createMany({ data: [...groupIds.values()].map((id) => ({ id, debateId })) });
+      // Distinct creation times keep the file's order: a node's first relation places it in the layout.
+      const start = Date.now();
       await tx.relation.createMany({
-        data: input.relations.map((r) => ({
+        data: input.relations.map((r, index) => ({
+          createdAt: new Date(start + index),
           debateId,
           fromId: idOf(nodeIds, r.from, "node"),
           toId: idOf(nodeIds, r.to, "node"),

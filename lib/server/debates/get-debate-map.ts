@@ -32,6 +32,8 @@ export async function getDebateMap(slug: string): Promise<TMapDocument> {
     }),
     db.relation.findMany({
       where: { ...visible, from: { deletedAt: null, status: "approved" }, to: { deletedAt: null, status: "approved" } },
+      // The layout places a node by its first relation, so the order must be stable.
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, fromId: true, toId: true, type: true, groupId: true, status: true, version: true },
     }),
     db.source.findMany({ where: { debateId: debate.id } }),

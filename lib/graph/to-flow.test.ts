@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+
+import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
+
+import { nodeBox } from "./node-size";
+import { perspectivesOf, toFlow, type GroupFrameNode, type MapEdge, type StatementNode } from "./to-flow";
+
+const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({
+  id,
+  kind: "claim",
+  text: `Statement ${id}`,
+  attributedTo: null,
+  anchor: null,
+  sourceIds: [],
+  status: "approved",
+  authorId: null,
+  version: 1,
+  ...extra,
+});
+
+const relation = (id: string, fromId: string, toId: string, type: TMapRelation["type"], groupId: string | null = null): TMapRelation => ({
+  id,
+  fromId,
+  toId,
+  type,
+  groupId,
+  status: "approved",
+  version: 1,
+});
+
+function documentOf(nodes: TMapNode[], relations: TMapRelation[]): TMapDocument {
+  return {
+    debate: { id: "d", slug: "d", title: "D", description: null, createdAt: "2024-01-01T00:00:00.000Z", phase: "open", moderationMode: "open" },
+    article: { id: "a", title: "A", author: null, publisher: null, publishedAt: null, url: null, perspective: "azerbaijani", text: "x".repeat(200) },
+    nodes,
+    relations,
+    sources: [
+      { id: "s-arm", title: "S1", author: null, publisher: null, url: null, publishedAt: null, quote: null, perspective: "armenian", isArticle: false },
+      { id: "s-neu", title: "S2", author: null, publisher: null, url: null, publishedAt: null, quote: null, perspective: "neutral", isArticle: false },
+      { id: "s-aze", title: "S3", author: null, publisher: null, url: null, publishedAt: null, quote: null, perspective: "azerbaijani", isArticle: true },
+    ],
+  };
+}
+
+/**
+ * t is the thesis; a and b support it together (group g); c, e and x attack it
+ * (and so share its row); d supports it alone; s supports d in a group of one.
+ */
+const doc = documentOf(
+  [
+    mapNode("t", { kind: "thesis", anchor: { start: 0, end: 10 }, sourceIds: ["s-aze"] }),
+    mapNode("a", { kind: "premise", sourceIds: ["s-neu", "s-arm"], attributedTo: "Someone" }),
+    mapNode("b", { kind: "premise", text: "A long statement that needs more than six lines. ".repeat(6) }),
+    mapNode("c", { kind: "rebuttal" }),
+    mapNode("e", { kind: "rebuttal" }),
+    mapNode("x", { kind: "rebuttal" }),
+    mapNode("d"),
+    mapNode("s", { kind: "premise", sourceIds: ["unknown-source"] }),
+  ],
+  [
+    relation("r-a", "a", "t", "supports", "g"),
+    relation("r-b", "b", "t", "supports", "g"),
+    relation("r-c", "c", "t", "attacks"),
+    relation("r-e", "e", "t", "attacks"),
+    relation("r-x", "x", "t", "attacks"),
+    relation("r-d", "d", "t", "supports"),
+    relation("r-s", "s", "d", "supports", "solo"),
+    relation("r-ghost", "ghost", "t", "attacks"),
+  ],
+);
+
+const flow = toFlow(doc);
+const statements = flow.nodes.filter((n): n is StatementNode => n.type === "statement");
+const frames = flow.nodes.filter((n): n is GroupFrameNode => n.type === "group-frame");
+const statement = (id: string) => statements.find((s) => s.id === id)!;
+const edge = (id: string) => flow.edges.find((e) => e.id === id)!;
+
+describe("toFlow", () => {
+  it("makes one statement node per map node, sized by nodeBox", () => {
+    expect(statements.map((s) => s.id).sort()).toEqual(doc.nodes.map((n) => n.id).sort());
+    for (const n of doc.nodes) {
+      const box = nodeBox(n.text, n.attributedTo !== null);
+      expect(statement(n.id)).toMatchObject({ width: box.width, height: box.height, data: { kind: n.kind, text: n.text, lines: box.lines, isClamped: box.isClamped } });
+    }
+    expect(statement("b").data.isClamped).toBe(true);
+    expect(statement("t").data.isAnchored).toBe(true);
+    expect(statement("a").data.isAnchored).toBe(false);
+    expect(statement("a").data.attributedTo).toBe("Someone");
+  });
+
+  it("gives each node the perspectives of its sources, in a stable order, ignoring unknown sources", () => {
+    expect(statement("a").data.perspectives).toEqual(["armenian", "neutral"]);
+    expect(statement("t").data.perspectives).toEqual(["azerbaijani"]);
+    expect(statement("s").data.perspectives).toEqual([]);
+    const bySource = new Map([["s-neu", "neutral"], ["s-arm", "armenian"], ["s-aze", "azerbaijani"]] as const);
+    expect(perspectivesOf(mapNode("n", { sourceIds: ["s-aze", "s-neu", "s-arm", "s-neu"] }), new Map(bySource))).toEqual(["armenian", "azerbaijani", "neutral"]);
+  });
+
+  it("makes one edge per relation between existing nodes, keeping its id, ends and type", () => {
+    const live = doc.relations.filter((r) => r.id !== "r-ghost");
+    expect(flow.edges).toHaveLength(live.length);
+    for (const r of live) expect(edge(r.id)).toMatchObject({ type: "relation", source: r.fromId, target: r.toId, data: { type: r.type } });
+    expect(flow.edges.some((e) => e.source === "ghost")).toBe(false);
+  });
+
+  it("labels a linked group once, and a group of one as a plain relation", () => {
+    const linked = [edge("r-a"), edge("r-b")];
+    expect(linked.every((e) => e.data?.isLinked)).toBe(true);
+    expect(linked.map((e) => e.data?.label).sort()).toEqual(["linked supports", null].sort());
+    expect(edge("r-s").data).toEqual({ type: "supports", isLinked: false, label: "supports" });
+    expect(edge("r-c").data).toEqual({ type: "attacks", isLinked: false, label: "attacks" });
+  });
+
+  it("routes a support from the top of the supporter, below, to the bottom of its target", () => {
+    for (const id of ["r-a", "r-b", "r-d", "r-s"]) {
+      const e = edge(id);
+      expect(statement(e.source).position.y, id).toBeGreaterThan(statement(e.target).position.y);
+      expect([e.sourceHandle, e.targetHandle], id).toEqual(["top", "bottom"]);
+    }
+  });
+
+  it("routes attacks within a row sideways between neighbours and over the top otherwise", () => {
+    const row = statements.filter((s) => s.position.y === statement("t").position.y).sort((p, q) => p.position.x - q.position.x);
+    const order = row.map((s) => s.id);
+    expect([...order].sort()).toEqual(["c", "e", "t", "x"]);
+    const handles = (e: MapEdge) => {
+      const distance = order.indexOf(e.source) - order.indexOf(e.target);
+      if (distance === 1) return ["left", "right"];
+      if (distance === -1) return ["right", "left"];
+      return ["top", "top"];
+    };
+    const seen = new Set<string>();
+    for (const id of ["r-c", "r-e", "r-x"]) {
+      const expected = handles(edge(id));
+      seen.add(expected.join("/"));
+      expect([edge(id).sourceHandle, edge(id).targetHandle], id).toEqual(expected);
+    }
+    // Three attackers of one node: one on each side of it and one further out.
+    expect([...seen].sort()).toEqual(["left/right", "right/left", "top/top"]);
+  });
+
+  it("puts a frame around each linked group that has two or more members, behind the statements", () => {
+    expect(frames).toHaveLength(1);
+    const frame = frames[0]!;
+    expect(frame).toMatchObject({ id: "group-g", data: { size: 2 }, zIndex: -1, selectable: false, draggable: false });
+    expect(flow.nodes.indexOf(frame)).toBeLessThan(Math.min(...statements.map((s) => flow.nodes.indexOf(s))));
+    for (const member of [statement("a"), statement("b")]) {
+      expect(member.position.x).toBeGreaterThan(frame.position.x);
+      expect(member.position.y).toBeGreaterThan(frame.position.y);
+      expect(member.position.x + member.width!).toBeLessThan(frame.position.x + frame.width!);
+      expect(member.position.y + member.height!).toBeLessThan(frame.position.y + frame.height!);
+    }
+    for (const other of [statement("t"), statement("d"), statement("c")]) {
+      const inside = other.position.x >= frame.position.x && other.position.x + other.width! <= frame.position.x + frame.width! && other.position.y >= frame.position.y && other.position.y + other.height! <= frame.position.y + frame.height!;
+      expect(inside, other.id).toBe(false);
+    }
+  });
+
+  it("returns an empty flow for an empty map", () => {
+    expect(toFlow(documentOf([], []))).toEqual({ nodes: [], edges: [] });
+  });
+});
