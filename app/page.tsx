@@ -1,14 +1,18 @@
 import Link from "next/link";
 
+import { getViewer } from "@/lib/server/auth/get-viewer";
 import { findDebates } from "@/lib/server/debates/find-debates";
+
+import { AccountMenu } from "@/components/auth/account-menu";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const debates = await findDebates();
+  const [debates, viewer] = await Promise.all([findDebates(), getViewer()]);
   return (
     <main className="home">
       <header className="home__header">
+        <AccountMenu name={viewer?.name ?? null} />
         <h1>Argument maps</h1>
         <p>Contested articles mapped claim by claim: what each side argues, what supports it, what attacks it, and from which perspective each source comes.</p>
       </header>

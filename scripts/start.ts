@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 
 import { readEnv } from "@/lib/env";
 
+import { resolveAuthSecret } from "./lib/auth-secret";
 import { needsBuild } from "./lib/build-state";
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
@@ -19,6 +20,7 @@ const isDev = process.argv.includes("--dev");
 async function main() {
   const env = readEnv();
   await assertPortFree(env.PORT);
+  const authSecret = resolveAuthSecret(env.DATA_DIR);
   const database = await openDatabase();
   const stop = async () => {
     await database.stop();
@@ -37,7 +39,13 @@ async function main() {
     throw error;
   }
   const server = spawn("node_modules/.bin/next", [isDev ? "dev" : "start", "-p", String(env.PORT)], {
-    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      NEXTAUTH_SECRET: authSecret,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
   console.log(`\nArgument maps are served at http://localhost:${env.PORT}\n`);

@@ -1,41 +1,176 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 
 import { ReactFlowProvider } from "@xyflow/react";
 
+import { apiFetch } from "@/lib/client/api";
+import { NO_FILTERS, filterMap, type MapFilters } from "@/lib/graph/filter-map";
+import { withCreated, withNode, withRelation, withoutNode } from "@/lib/graph/map-changes";
 import { toFlow } from "@/lib/graph/to-flow";
-import type { TMapDocument } from "@/lib/schemas/map";
+import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
 
 import { ArticlePanel } from "../article/article-panel";
 import { DebateCanvas } from "../map/debate-canvas";
+import { MapFiltersBar } from "../map/map-filters";
 import { MapLegend } from "../map/map-legend";
+import { AddArgumentDialog, type AddMode } from "./add-argument-dialog";
 import { DetailsPanel } from "./details-panel";
+import { LinkDialog } from "./link-dialog";
+import { acceptsCoPremise, type NodeAction } from "./node-actions";
+
+type Viewer = { userId: string; name: string } | null;
+type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | null;
+
+const SHORTCUTS: Record<string, NodeAction> = {
+  s: { type: "add", mode: "supports" },
+  r: { type: "add", mode: "attacks" },
+  c: { type: "add", mode: "co-premise" },
+  l: { type: "link" },
+  e: { type: "edit" },
+};
 
 /** The map page: article on the left, canvas in the middle, details of the selected node on the right. */
-export function DebateWorkspace({ doc }: { doc: TMapDocument }) {
-  const flow = useMemo(() => toFlow(doc), [doc]);
+export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocument; viewer: Viewer }) {
+  const [doc, setDoc] = useState(initialDoc);
+  const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const slug = doc.debate.slug;
+
+  const shown = useMemo(() => filterMap(doc, filters), [doc, filters]);
+  const flow = useMemo(() => toFlow(shown), [shown]);
   const selected = selectedId ? doc.nodes.find((n) => n.id === selectedId) : undefined;
 
   const selectAndFocus = useCallback((id: string) => {
     setSelectedId(id);
+    setEditingId(null);
     setFocusRequest((n) => n + 1);
   }, []);
+
+  const runAction = useCallback(
+    async (node: TMapNode, action: NodeAction) => {
+      if (!viewer) return;
+      if (action.type === "add") {
+        const supportsSomething = doc.relations.some((r) => r.fromId === node.id && r.type === "supports");
+        if (action.mode === "co-premise" && !acceptsCoPremise(node, supportsSomething)) return;
+        setDialog({ type: "add", mode: action.mode, nodeId: node.id });
+      } else if (action.type === "link") {
+        setDialog({ type: "link", nodeId: node.id });
+      } else if (node.authorId === viewer.userId) {
+        // The server decides; the author check only spares people a refusal.
+        if (action.type === "edit") setEditingId(node.id);
+        else if (window.confirm("Delete this statement and its links from the map? It stays in the history.")) {
+          try {
+            await apiFetch(`/api/debates/${slug}/nodes/${node.id}?version=${node.version}`, { method: "DELETE" });
+            setDoc((d) => withoutNode(d, node.id));
+            setSelectedId(null);
+            setStatus("Deleted. The statement is kept in the history.");
+          } catch (e) {
+            setStatus(e instanceof Error ? e.message : "The statement could not be deleted.");
+          }
+        }
+      }
+    },
+    [doc.relations, slug, viewer],
+  );
+
+  useEffect(() => {
+    if (!selected || !viewer || dialog || editingId) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (event.ctrlKey || event.metaKey || event.altKey || target.closest("input, textarea, select, [contenteditable]")) return;
+      const action = SHORTCUTS[event.key.toLowerCase()];
+      if (!action) return;
+      event.preventDefault();
+      void runAction(selected, action);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected, viewer, dialog, editingId, runAction]);
+
+  const dialogNode = dialog ? doc.nodes.find((n) => n.id === dialog.nodeId) : undefined;
 
   return (
     <div className={`workspace${selected ? " has-details" : ""}`}>
       <ArticlePanel article={doc.article} nodes={doc.nodes} selectedId={selectedId} onSelect={selectAndFocus} />
       <div className="workspace__map">
         <MapLegend />
+        <MapFiltersBar filters={filters} viewerId={viewer?.userId ?? null} shown={shown.nodes.length} total={doc.nodes.length} onChange={setFilters} />
         <div className="workspace__canvas">
           <ReactFlowProvider>
-            <DebateCanvas nodes={flow.nodes} edges={flow.edges} selectedId={selectedId} focusRequest={focusRequest} onSelect={setSelectedId} />
+            <DebateCanvas
+              nodes={flow.nodes}
+              edges={flow.edges}
+              selectedId={selectedId}
+              focusRequest={focusRequest}
+              onSelect={setSelectedId}
+              menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
+              viewerId={viewer?.userId ?? null}
+              supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
+              onAction={(node, action) => void runAction(node, action)}
+            />
           </ReactFlowProvider>
         </div>
+        {viewer && <p className="shortcut-hint">Select a statement, then press S to support it, R to rebut it, C for a co-premise, L to link it, E to edit your own.</p>}
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {status}
+        </p>
+        {status && (
+          <p className="toast" role="presentation" onClick={() => setStatus("")}>
+            {status}
+          </p>
+        )}
       </div>
-      {selected && <DetailsPanel doc={doc} node={selected} onSelect={selectAndFocus} onClose={() => setSelectedId(null)} />}
+      {selected && (
+        <DetailsPanel
+          slug={slug}
+          doc={doc}
+          node={selected}
+          viewerId={viewer?.userId ?? null}
+          isEditing={editingId === selected.id}
+          onAction={(action) => void runAction(selected, action)}
+          onSaved={(node) => {
+            setDoc((d) => withNode(d, node));
+            setEditingId(null);
+            setStatus("Saved.");
+          }}
+          onCancelEdit={() => setEditingId(null)}
+          onSelect={selectAndFocus}
+          onClose={() => setSelectedId(null)}
+        />
+      )}
+      {dialog?.type === "add" && dialogNode && (
+        <AddArgumentDialog
+          slug={slug}
+          doc={doc}
+          target={dialogNode}
+          mode={dialog.mode}
+          onClose={() => setDialog(null)}
+          onAdded={(created) => {
+            setDoc((d) => withCreated(d, created));
+            setDialog(null);
+            selectAndFocus(created.node.id);
+            setStatus("Added to the map.");
+          }}
+        />
+      )}
+      {dialog?.type === "link" && dialogNode && (
+        <LinkDialog
+          slug={slug}
+          doc={doc}
+          from={dialogNode}
+          onClose={() => setDialog(null)}
+          onLinked={(relation) => {
+            setDoc((d) => withRelation(d, relation));
+            setDialog(null);
+            setStatus("Linked.");
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -3,12 +3,26 @@
 import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
 
+import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
+import { NodeEditor } from "./node-editor";
+import { NodeHistory } from "./node-history";
 import { PerspectiveBadges } from "./perspective-badges";
 
-type Props = { doc: TMapDocument; node: TMapNode; onSelect: (id: string) => void; onClose: () => void };
+type Props = {
+  slug: string;
+  doc: TMapDocument;
+  node: TMapNode;
+  viewerId: string | null;
+  isEditing: boolean;
+  onAction: (action: NodeAction) => void;
+  onSaved: (node: TMapNode) => void;
+  onCancelEdit: () => void;
+  onSelect: (id: string) => void;
+  onClose: () => void;
+};
 
-/** Everything about one node: full text, kind, sources, quoted span, relations in and out. */
-export function DetailsPanel({ doc, node, onSelect, onClose }: Props) {
+/** Everything about one node: full text, kind, sources, quoted span, relations in and out, history; and what one may do with it. */
+export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, onSaved, onCancelEdit, onSelect, onClose }: Props) {
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
   const incoming = doc.relations.filter((r) => r.toId === node.id);
@@ -39,7 +53,19 @@ export function DetailsPanel({ doc, node, onSelect, onClose }: Props) {
           ×
         </button>
       </div>
-      <p className="details__text">{node.text}</p>
+      {isEditing ? (
+        <NodeEditor key={node.id} slug={slug} node={node} onSaved={onSaved} onCancel={onCancelEdit} />
+      ) : (
+        <p className="details__text">{node.text}</p>
+      )}
+      {viewerId && !isEditing && (
+        <NodeActions
+          node={node}
+          canCoPremise={acceptsCoPremise(node, outgoing.some((r) => r.type === "supports"))}
+          isAuthor={node.authorId === viewerId}
+          onAction={onAction}
+        />
+      )}
       {node.attributedTo && (
         <p className="details__attribution">
           <strong>Position of:</strong> {node.attributedTo}
@@ -69,6 +95,7 @@ export function DetailsPanel({ doc, node, onSelect, onClose }: Props) {
         {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r.id, r.groupId !== null))}
         {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r.id, r.groupId !== null))}
       </ul>
+      <NodeHistory slug={slug} nodeId={node.id} version={node.version} />
     </aside>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect } from "react";
+import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 
 import {
   Background,
@@ -11,11 +11,14 @@ import {
   useNodesState,
   useReactFlow,
   useStoreApi,
-  type OnSelectionChangeParams,
+  type NodeChange,
   type ReactFlowInstance,
 } from "@xyflow/react";
 
 import type { MapEdge, MapFlowNode } from "@/lib/graph/to-flow";
+import type { TMapNode } from "@/lib/schemas/map";
+
+import { NodeActions, acceptsCoPremise, type NodeAction } from "../debate/node-actions";
 
 import { edgeTypes, nodeTypes } from "./node-types";
 
@@ -35,9 +38,18 @@ type Props = {
   /** Bumped when something outside the canvas asks to bring the selected node into view. */
   focusRequest: number;
   onSelect: (id: string | null) => void;
+  /** Given when someone is signed in: the node a context menu acts on. */
+  menuFor?: (id: string) => TMapNode | null;
+  viewerId: string | null;
+  supportsSomething: (id: string) => boolean;
+  onAction: (node: TMapNode, action: NodeAction) => void;
 };
 
-export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequest, onSelect }: Props) {
+type Menu = { x: number; y: number; node: TMapNode };
+
+export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequest, onSelect, menuFor, viewerId, supportsSomething, onAction }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<Menu | null>(null);
   const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(initialNodes);
   const { setCenter, getZoom } = useReactFlow();
 
@@ -74,22 +86,44 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
     [initialNodes, store],
   );
 
-  const onSelectionChange = useCallback(
-    ({ nodes: selected }: OnSelectionChangeParams) => {
-      const id = selected.find((n) => n.type === "statement")?.id ?? null;
-      if (id !== selectedId && (id !== null || selected.length === 0)) onSelect(id);
+  // Selection flows one way: clicks and keys on the canvas report it up, the
+  // selectedId prop comes back down. Changes made through setNodes are not
+  // reported by React Flow, so the two never chase each other.
+  const handleNodesChange = useCallback(
+    (changes: NodeChange<MapFlowNode>[]) => {
+      onNodesChange(changes);
+      const picked = changes.find((c) => c.type === "select" && c.selected);
+      if (picked && "id" in picked && picked.id !== selectedId) onSelect(picked.id);
     },
-    [onSelect, selectedId],
+    [onNodesChange, onSelect, selectedId],
+  );
+
+  const onNodeContextMenu = useCallback(
+    (event: ReactMouseEvent, node: MapFlowNode) => {
+      const target = menuFor?.(node.id);
+      const box = container.current?.getBoundingClientRect();
+      if (!target || !box) return;
+      event.preventDefault();
+      onSelect(node.id);
+      setMenu({ x: event.clientX - box.left, y: event.clientY - box.top, node: target });
+    },
+    [menuFor, onSelect],
   );
 
   return (
+    <div ref={container} className="canvas" onKeyDown={(e) => e.key === "Escape" && setMenu(null)}>
     <ReactFlow
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onSelectionChange={onSelectionChange}
+      onNodesChange={handleNodesChange}
+      onNodeContextMenu={onNodeContextMenu}
+      onPaneClick={() => {
+        setMenu(null);
+        onSelect(null);
+      }}
+      onMoveStart={() => setMenu(null)}
       connectionMode={ConnectionMode.Loose}
       nodesDraggable={false}
       nodesConnectable={false}
@@ -113,5 +147,20 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
         nodeColor={(n) => (n.type === "statement" ? (MINIMAP_COLOUR[String(n.data.kind)] ?? "#999") : "transparent")}
       />
     </ReactFlow>
+      {menu && (
+        <div className="context-menu" style={{ left: menu.x, top: menu.y }}>
+          <NodeActions
+            role="menu"
+            node={menu.node}
+            canCoPremise={acceptsCoPremise(menu.node, supportsSomething(menu.node.id))}
+            isAuthor={menu.node.authorId !== null && menu.node.authorId === viewerId}
+            onAction={(action) => {
+              setMenu(null);
+              onAction(menu.node, action);
+            }}
+          />
+        </div>
+      )}
+    </div>
   );
 }

@@ -48,12 +48,17 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     const outer = (attachedTo.get(id) ?? []).flatMap((child) => chain(child, side));
     return side === "right" ? [id, ...outer] : [...outer, id];
   };
-  const unit = (id: string): string[] => {
+  /** A node with its attackers beside it, alternately right and left, or all on one side. */
+  const unit = (id: string, only?: "left" | "right"): string[] => {
     const children = attachedTo.get(id) ?? [];
-    const right = children.filter((_, i) => i % 2 === 0).flatMap((c) => chain(c, "right"));
-    const left = children.filter((_, i) => i % 2 === 1).flatMap((c) => chain(c, "left"));
+    const goesLeft = (i: number) => (only ? only === "left" : i % 2 === 1);
+    const right = children.filter((_, i) => !goesLeft(i)).flatMap((c) => chain(c, "right"));
+    const left = children.filter((_, i) => goesLeft(i)).flatMap((c) => chain(c, "left"));
     return [...left, id, ...right];
   };
+  // Co-premises stay side by side: their attackers go to the outer ends of the row.
+  const groupRow = (members: string[]): string[] =>
+    members.flatMap((m, i) => (i === 0 && members.length > 1 ? unit(m, "left") : i === members.length - 1 ? unit(m, "right") : unit(m)));
 
   // [2] Linked co-premises whose place is their group's relation share a row.
   const groupMembers = new Map<string, string[]>();
@@ -61,7 +66,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     const r = primary.get(n.id);
     if (r?.groupId && r.type === "supports" && !attached.has(n.id)) push(groupMembers, r.groupId, n.id);
   }
-  const rows: string[][] = [...groupMembers.values()].map((members) => members.flatMap(unit));
+  const rows: string[][] = [...groupMembers.values()].map(groupRow);
   const grouped = new Set([...groupMembers.values()].flat());
   for (const n of nodes) if (!attached.has(n.id) && !grouped.has(n.id)) rows.push(unit(n.id));
   const rowOf = new Map<string, string[]>();

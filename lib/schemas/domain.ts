@@ -7,7 +7,7 @@ export const STATUSES = ["pending", "approved", "rejected"] as const;
 
 export const ZNodeKind = z.enum(NODE_KINDS);
 export const ZRelationType = z.enum(RELATION_TYPES);
-export const ZPerspective = z.enum(PERSPECTIVES);
+export const ZPerspective = z.enum(PERSPECTIVES, { error: "Choose the perspective: Armenian, Azerbaijani or neutral." });
 export const ZStatus = z.enum(STATUSES);
 
 export type TNodeKind = z.infer<typeof ZNodeKind>;

@@ -75,3 +75,6 @@ export type TMapSource = z.infer<typeof ZMapSource>;
 export type TArticle = z.infer<typeof ZArticle>;
 export type TDebateSummary = z.infer<typeof ZDebateSummary>;
 export type TMapDocument = z.infer<typeof ZMapDocument>;
+
+/** What creating a node returns: the node, its new or changed relations, the sources it cites. */
+export type TCreatedNode = { node: TMapNode; relations: TMapRelation[]; sources: TMapSource[] };

@@ -4,28 +4,71 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
 
-type RouteContext<P> = { params: Promise<P> };
+import { getActor, type Actor } from "./auth/get-actor";
+
+type RouteContext = { params: Promise<unknown> };
+
+type RouteSpec<P extends z.ZodType, B extends z.ZodType> = {
+  params?: P;
+  /** The request body's schema: the same object the form that sends it uses. */
+  body?: B;
+  /** Status of a successful answer (201 for creations). */
+  status?: number;
+  /** Writes need a session unless marked public (signing up). */
+  isPublic?: boolean;
+};
+
+type RouteArgs<P extends z.ZodType, B extends z.ZodType> = {
+  request: Request;
+  params: z.infer<P>;
+  body: z.infer<B>;
+  /** The signed-in person, or null; domain functions decide what each may do. */
+  actor: Actor | null;
+};
 
 /**
- * Wraps a route handler: parses the route params with `paramsSchema`, turns
- * AppErrors into their 4xx body, and anything unexpected into a logged 500
- * whose body says nothing about the internals.
+ * Wraps a route handler: resolves the actor from the session cookie, parses
+ * params and body, turns AppErrors into their 4xx body, and anything
+ * unexpected into a logged 500 whose body says nothing about the internals.
  */
-export function route<S extends z.ZodType, R>(
-  paramsSchema: S,
-  handler: (args: { request: Request; params: z.infer<S> }) => Promise<R>,
+export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<P, B>,
+  handler: (args: RouteArgs<P, B>) => Promise<unknown>,
 ) {
-  return async (request: Request, context?: RouteContext<unknown>): Promise<Response> => {
+  return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
-      const parsed = paramsSchema.safeParse((await context?.params) ?? {});
-      if (!parsed.success) {
-        throw new AppError("BAD_REQUEST", parsed.error.issues.map((i) => i.message).join(" "));
-      }
-      return Response.json(await handler({ request, params: parsed.data }));
+      const params = (spec.params ? parse(spec.params, (await context?.params) ?? {}, "BAD_REQUEST") : {}) as z.infer<P>;
+      const actor = await getActor(request);
+      if (!actor && request.method !== "GET" && !spec.isPublic) throw new AppError("UNAUTHORIZED", "Sign in to add to or change the map.");
+      const body = (spec.body ? parse(spec.body, await readJson(request), "VALIDATION") : undefined) as z.infer<B>;
+      const result = await handler({ request, params, body, actor });
+      return Response.json(result, { status: spec.status ?? 200 });
     } catch (error) {
       if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
       console.error(error);
       return Response.json({ code: "INTERNAL", message: "Something went wrong on the server. Please try again." }, { status: 500 });
     }
   };
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUEST" | "VALIDATION"): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues) {
+    const key = issue.path.join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  const message = code === "BAD_REQUEST" ? parsed.error.issues.map((i) => i.message).join(" ") : "Some fields need attention.";
+  throw new AppError(code, message, code === "VALIDATION" ? fieldErrors : undefined);
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > 100_000) throw new AppError("BAD_REQUEST", "The request body is too large (over 100 kB).");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
+  }
 }

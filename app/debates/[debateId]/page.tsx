@@ -3,7 +3,10 @@ import { notFound } from "next/navigation";
 
 import { AppError } from "@/lib/errors";
 import { ZDebateSlug } from "@/lib/schemas/domain";
+import { getViewer } from "@/lib/server/auth/get-viewer";
 import { getDebateMap } from "@/lib/server/debates/get-debate-map";
+
+import { AccountMenu } from "@/components/auth/account-menu";
 
 import { DebateWorkspace } from "@/components/debate/debate-workspace";
 
@@ -28,15 +31,16 @@ export async function generateMetadata({ params }: Props) {
 }
 
 export default async function DebatePage({ params }: Props) {
-  const doc = await loadMap((await params).debateId);
+  const [doc, viewer] = await Promise.all([loadMap((await params).debateId), getViewer()]);
   return (
     <main className="debate">
       <header className="debate__header">
         <Link href="/">← All debates</Link>
         <h1>{doc.debate.title}</h1>
         <span className="debate__count">{doc.nodes.length} statements · {doc.relations.length} relations</span>
+        <AccountMenu name={viewer?.name ?? null} />
       </header>
-      <DebateWorkspace doc={doc} />
+      <DebateWorkspace key={viewer?.userId ?? "anonymous"} initialDoc={doc} viewer={viewer} />
     </main>
   );
 }

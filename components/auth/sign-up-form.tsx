@@ -1,0 +1,62 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+
+import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import { ZSignUpRequest } from "@/lib/schemas/auth";
+
+import { FieldError } from "@/components/ui/field-error";
+
+export function SignUpForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const input = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+    const parsed = ZSignUpRequest.safeParse(input);
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
+    setBusy(true);
+    setErrors({});
+    setMessage(null);
+    try {
+      await apiFetch("/api/users", { method: "POST", body: parsed.data });
+      const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      if (result?.error) throw new ApiError(401, "UNAUTHORIZED", result.error);
+      router.push(next);
+      router.refresh();
+    } catch (error) {
+      if (error instanceof ApiError) {
+        setErrors(error.fieldErrors);
+        setMessage(error.message);
+      }
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="auth-form" onSubmit={onSubmit} noValidate>
+      <label htmlFor="name">Display name</label>
+      <input id="name" name="name" autoComplete="nickname" aria-describedby="name-error" aria-invalid={!!errors.name} />
+      <FieldError id="name-error" messages={errors.name} />
+      <label htmlFor="email">Email</label>
+      <input id="email" name="email" type="email" autoComplete="email" aria-describedby="email-error" aria-invalid={!!errors.email} />
+      <FieldError id="email-error" messages={errors.email} />
+      <label htmlFor="password">Password (at least 10 characters)</label>
+      <input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-error" aria-invalid={!!errors.password} />
+      <FieldError id="password-error" messages={errors.password} />
+      <p className="form-message" role="status" aria-live="polite">
+        {message}
+      </p>
+      <button type="submit" className="button button--primary" disabled={isBusy}>
+        {isBusy ? "Creating your account…" : "Sign up"}
+      </button>
+    </form>
+  );
+}

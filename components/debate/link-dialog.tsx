@@ -1,0 +1,81 @@
+"use client";
+
+import { useEffect, useRef, useState, type FormEvent } from "react";
+
+import { apiFetch } from "@/lib/client/api";
+import { relationProblem } from "@/lib/graph/semantics";
+import type { TRelationType } from "@/lib/schemas/domain";
+import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
+import { KIND_LABEL } from "@/lib/labels";
+
+type Props = { slug: string; doc: TMapDocument; from: TMapNode; onLinked: (relation: TMapRelation) => void; onClose: () => void };
+
+/** Links the selected node to another node already on the map. */
+export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [type, setType] = useState<TRelationType>("supports");
+  const [toId, setToId] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    const element = dialog.current;
+    element?.showModal();
+    return () => element?.close();
+  }, []);
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    const candidate = { fromId: from.id, toId, type };
+    const problem = toId ? relationProblem(doc.relations, candidate) : "Pick the statement to link to.";
+    if (problem) return setMessage(problem);
+    try {
+      onLinked((await apiFetch<{ relation: TMapRelation }>(`/api/debates/${slug}/relations`, { method: "POST", body: candidate })).relation);
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : "The link could not be made.");
+    }
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="link-title" onCancel={onClose}>
+      <form onSubmit={onSubmit} noValidate>
+        <h2 id="link-title">Link to another statement</h2>
+        <p className="dialog__target">
+          <q>{from.text}</q>
+        </p>
+        <fieldset className="kind-choice">
+          <legend>This statement</legend>
+          <label>
+            <input type="radio" name="type" checked={type === "supports"} onChange={() => setType("supports")} /> supports
+          </label>
+          <label>
+            <input type="radio" name="type" checked={type === "attacks"} onChange={() => setType("attacks")} /> attacks
+          </label>
+        </fieldset>
+        <div className="field">
+          <label htmlFor="link-target">the statement</label>
+          <select id="link-target" value={toId} onChange={(e) => setToId(e.target.value)}>
+            <option value="">Choose…</option>
+            {doc.nodes
+              .filter((n) => n.id !== from.id)
+              .map((n) => (
+                <option key={n.id} value={n.id}>
+                  {KIND_LABEL[n.kind]}: {n.text.length > 90 ? `${n.text.slice(0, 90)}…` : n.text}
+                </option>
+              ))}
+          </select>
+        </div>
+        <p className="form-message" role="status" aria-live="polite">
+          {message}
+        </p>
+        <div className="dialog__actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button--primary">
+            Link
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { NODE_KINDS, PERSPECTIVES } from "@/lib/schemas/domain";
+import type { MapFilters } from "@/lib/graph/filter-map";
+import { KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
+
+type Props = { filters: MapFilters; viewerId: string | null; shown: number; total: number; onChange: (filters: MapFilters) => void };
+
+function toggle<T>(list: T[], item: T): T[] {
+  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
+}
+
+/** Show or hide nodes by source perspective, by kind, and one's own. */
+export function MapFiltersBar({ filters, viewerId, shown, total, onChange }: Props) {
+  return (
+    <section className="filters" aria-label="Filters">
+      <fieldset>
+        <legend>Perspectives</legend>
+        {PERSPECTIVES.map((p) => (
+          <label key={p}>
+            <input type="checkbox" checked={filters.perspectives.includes(p)} onChange={() => onChange({ ...filters, perspectives: toggle(filters.perspectives, p) })} /> {PERSPECTIVE_LABEL[p]}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Kinds</legend>
+        {NODE_KINDS.map((k) => (
+          <label key={k}>
+            <input type="checkbox" checked={filters.kinds.includes(k)} onChange={() => onChange({ ...filters, kinds: toggle(filters.kinds, k) })} /> {KIND_LABEL[k]}
+          </label>
+        ))}
+      </fieldset>
+      {viewerId && (
+        <label>
+          <input type="checkbox" checked={filters.onlyAuthorId !== null} onChange={(e) => onChange({ ...filters, onlyAuthorId: e.target.checked ? viewerId : null })} /> Only my contributions
+        </label>
+      )}
+      <span className="filters__count" aria-live="polite">
+        {shown === total ? `${total} statements` : `${shown} of ${total} statements shown`}
+      </span>
+    </section>
+  );
+}

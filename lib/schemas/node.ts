@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+import { ZNodeKind } from "./domain";
+import { MAX_SOURCES, ZSourceCitation } from "./source";
+
+export const MAX_STATEMENT_LENGTH = 600;
+
+export const ZStatementText = z
+  .string()
+  .trim()
+  .min(3, "Write the statement (at least 3 characters).")
+  .max(MAX_STATEMENT_LENGTH, `A statement has at most ${MAX_STATEMENT_LENGTH} characters.`);
+
+/** Where a new node goes: for or against an existing node, or beside a premise as its co-premise. */
+export const ZNodeLink = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("supports"), targetId: z.uuid("Pick the statement this supports.") }),
+  z.object({ type: z.literal("attacks"), targetId: z.uuid("Pick the statement this attacks.") }),
+  z.object({ type: z.literal("co-premise"), premiseId: z.uuid("Pick the premise this works together with.") }),
+]);
+export type TNodeLink = z.infer<typeof ZNodeLink>;
+
+export const ZCreateNodeRequest = z
+  .object({
+    kind: ZNodeKind.exclude(["thesis"]),
+    text: ZStatementText,
+    link: ZNodeLink,
+    sources: z
+      .array(ZSourceCitation)
+      .min(1, "Cite at least one source.")
+      .max(MAX_SOURCES, `Cite at most ${MAX_SOURCES} sources.`),
+  })
+  .superRefine((value, ctx) => {
+    const expected = value.link.type === "attacks" ? ["rebuttal"] : value.link.type === "co-premise" ? ["premise"] : ["premise", "claim"];
+    if (!expected.includes(value.kind)) {
+      ctx.addIssue({ code: "custom", path: ["kind"], message: `A statement that ${value.link.type === "attacks" ? "attacks" : "supports"} another is a ${expected.join(" or ")}.` });
+    }
+  });
+/** What the form sends. */
+export type TCreateNodeRequest = z.input<typeof ZCreateNodeRequest>;
+/** What the server works with, after parsing. */
+export type TCreateNodeInput = z.output<typeof ZCreateNodeRequest>;
+
+export const ZUpdateNodeRequest = z.object({
+  text: ZStatementText,
+  /** The version the edit started from; a stale one gets 409 with the current node. */
+  version: z.number().int().min(1),
+});
+export type TUpdateNodeRequest = z.infer<typeof ZUpdateNodeRequest>;
+
+export const ZDeleteNodeQuery = z.object({ version: z.coerce.number().int().min(1) });

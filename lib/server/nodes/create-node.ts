@@ -1,0 +1,69 @@
+import "server-only";
+
+import { AppError } from "@/lib/errors";
+import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
+import type { TCreatedNode } from "@/lib/schemas/map";
+import type { TCreateNodeInput } from "@/lib/schemas/node";
+import type { Actor } from "@/lib/server/auth/get-actor";
+import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
+import { db } from "@/lib/server/db";
+import { recordRevision } from "@/lib/server/revisions/record-revision";
+import { resolveSources } from "@/lib/server/sources/resolve-sources";
+
+import { findLiveNode } from "./find-live-node";
+import { NODE_ROW, RELATION_ROW, nodeSnapshot } from "./node-row";
+
+/**
+ * Adds a sourced statement for or against a node, or as a co-premise beside a
+ * premise (which then forms a linked group with it), in one transaction that
+ * also writes the revisions.
+ */
+export async function createNode({ actor, slug, input }: { actor: Actor | null; slug: string; input: TCreateNodeInput }): Promise<TCreatedNode> {
+  const access = await loadDebateAccess(slug, actor);
+  assertCan(access, "node:create");
+  const debateId = access.debate.id;
+  const actorId = actor!.userId;
+
+  return db.$transaction(async (tx) => {
+    const { link } = input;
+    let targetId: string;
+    let groupId: string | null = null;
+    const updatedRelationIds: string[] = [];
+    if (link.type === "co-premise") {
+      const premise = await findLiveNode(tx, debateId, link.premiseId, "link.premiseId");
+      const relation = await tx.relation.findFirst({
+        where: { fromId: premise.id, type: "supports", deletedAt: null, status: { not: "rejected" } },
+        orderBy: { createdAt: "asc" },
+      });
+      if (!relation) throw new AppError("VALIDATION", "That premise supports nothing yet, so it has no co-premise to share.", { "link.premiseId": ["Pick a premise that supports a statement."] });
+      targetId = relation.toId;
+      groupId = relation.groupId;
+      if (!groupId) {
+        groupId = (await tx.premiseGroup.create({ data: { debateId }, select: { id: true } })).id;
+        await tx.relation.update({ where: { id: relation.id }, data: { groupId, version: { increment: 1 } } });
+        await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: relation.version + 1, action: "update", actorId, before: { groupId: null }, after: { groupId } });
+        updatedRelationIds.push(relation.id);
+      }
+    } else {
+      targetId = (await findLiveNode(tx, debateId, link.targetId, "link.targetId")).id;
+    }
+
+    const sourceIds = await resolveSources(tx, debateId, actorId, input.sources);
+    const node = await tx.node.create({
+      data: { debateId, kind: input.kind, text: input.text, authorId: actorId, nodeSources: { create: sourceIds.map((sourceId) => ({ sourceId })) } },
+      select: NODE_ROW,
+    });
+    const relation = await tx.relation.create({
+      data: { debateId, fromId: node.id, toId: targetId, type: link.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId },
+      select: RELATION_ROW,
+    });
+    await recordRevision(tx, { debateId, entityType: "node", entityId: node.id, version: 1, action: "create", actorId, before: null, after: nodeSnapshot(node) });
+    await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId, before: null, after: { fromId: node.id, toId: targetId, type: relation.type, groupId } });
+
+    const [updated, sources] = await Promise.all([
+      tx.relation.findMany({ where: { id: { in: updatedRelationIds } }, select: RELATION_ROW }),
+      tx.source.findMany({ where: { id: { in: sourceIds } } }),
+    ]);
+    return { node: toMapNode(node), relations: [relation, ...updated], sources: sources.map(toMapSource) };
+  });
+}

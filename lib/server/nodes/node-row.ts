@@ -1,0 +1,24 @@
+import "server-only";
+
+import type { Prisma } from "@prisma/client";
+
+/** The columns a map node is built from (see toMapNode). */
+export const NODE_ROW = {
+  id: true,
+  kind: true,
+  text: true,
+  attributedTo: true,
+  anchorStart: true,
+  anchorEnd: true,
+  status: true,
+  authorId: true,
+  version: true,
+  nodeSources: { select: { sourceId: true } },
+} satisfies Prisma.NodeSelect;
+
+export const RELATION_ROW = { id: true, fromId: true, toId: true, type: true, groupId: true, status: true, version: true } satisfies Prisma.RelationSelect;
+
+/** What a revision keeps of a node. */
+export function nodeSnapshot(node: { kind: string; text: string; status: string; nodeSources: { sourceId: string }[] }): Prisma.InputJsonValue {
+  return { kind: node.kind, text: node.text, status: node.status, sourceIds: node.nodeSources.map((s) => s.sourceId) };
+}

@@ -1,0 +1,42 @@
+import "server-only";
+
+import { AppError } from "@/lib/errors";
+import { toMapNode } from "@/lib/graph/to-map-document";
+import type { TMapNode } from "@/lib/schemas/map";
+import type { TUpdateNodeRequest } from "@/lib/schemas/node";
+import type { Actor } from "@/lib/server/auth/get-actor";
+import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
+import { db } from "@/lib/server/db";
+import { recordRevision } from "@/lib/server/revisions/record-revision";
+
+import { NODE_ROW, nodeSnapshot } from "./node-row";
+
+/** A node of the debate that is still on the map, or 404. */
+export async function findNodeForChange(debateId: string, nodeId: string) {
+  const node = await db.node.findFirst({ where: { id: nodeId, debateId, deletedAt: null }, select: NODE_ROW });
+  if (!node) throw new AppError("NOT_FOUND", "That statement is not on this debate's map (it may have been deleted).");
+  return node;
+}
+
+/** The 409 for an edit or deletion that started from an older version; carries the current node. */
+export function staleVersion(current: TMapNode): AppError {
+  return new AppError("CONFLICT", "Someone changed this statement after you opened it. Compare with the current text and try again.", undefined, current);
+}
+
+/** Changes a node's text if `version` is still current; writes a revision. */
+export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor | null; slug: string; nodeId: string; input: TUpdateNodeRequest }): Promise<TMapNode> {
+  const access = await loadDebateAccess(slug, actor);
+  const before = await findNodeForChange(access.debate.id, nodeId);
+  assertCan(access, "node:update", { authorId: before.authorId });
+  return db.$transaction(async (tx) => {
+    // The version in the where clause makes the check and the write one step.
+    const { count } = await tx.node.updateMany({
+      where: { id: nodeId, version: input.version, deletedAt: null },
+      data: { text: input.text, version: { increment: 1 } },
+    });
+    const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
+    if (count === 0) throw staleVersion(toMapNode(after));
+    await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor!.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
+    return toMapNode(after);
+  });
+}
