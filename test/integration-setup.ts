@@ -21,3 +21,6 @@ try {
 const url = new URL(postgresUrl);
 url.pathname = `/${database}`;
 process.env.DATABASE_URL = url.toString();
+
+// Signs the session cookies test/session.ts makes; lib/server/auth/get-actor.ts reads it per request.
+process.env.NEXTAUTH_SECRET = "integration-tests-only-secret-0123456789abcdef";
