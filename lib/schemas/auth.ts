@@ -1,11 +1,13 @@
 import { z } from "zod";
 
+import { boundedText } from "./text";
+
 export const ZEmail = z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(254, "An email address has at most 254 characters."));
 
 export const ZSignUpRequest = z.object({
-  name: z.string().trim().min(1, "Enter a display name.").max(80, "A display name has at most 80 characters.").describe("Display name"),
+  name: boundedText(1, 80, { tooShort: "Enter a display name.", tooLong: "A display name has at most 80 characters." }).describe("Display name"),
   email: ZEmail.describe("Email"),
-  password: z.string().min(10, "Use at least 10 characters.").max(200, "A password has at most 200 characters.").describe("Password"),
+  password: z.string().min(10, "Use at least 10 characters.").max(200, "A password has at most 200 characters.").refine((p) => !p.includes("\u0000"), "A password cannot contain a NUL character.").describe("Password"),
 });
 export type TSignUpRequest = z.infer<typeof ZSignUpRequest>;
 

@@ -2,14 +2,14 @@ import { z } from "zod";
 
 import { ZNodeKind } from "./domain";
 import { MAX_SOURCES, ZSourceCitation } from "./source";
+import { ZVersion, boundedText } from "./text";
 
 export const MAX_STATEMENT_LENGTH = 600;
 
-export const ZStatementText = z
-  .string()
-  .trim()
-  .min(3, "Write the statement (at least 3 characters).")
-  .max(MAX_STATEMENT_LENGTH, `A statement has at most ${MAX_STATEMENT_LENGTH} characters.`);
+export const ZStatementText = boundedText(3, MAX_STATEMENT_LENGTH, {
+  tooShort: "Write the statement (at least 3 characters).",
+  tooLong: `A statement has at most ${MAX_STATEMENT_LENGTH} characters.`,
+});
 
 /** Where a new node goes: for or against an existing node, or beside a premise as its co-premise. */
 export const ZNodeLink = z.discriminatedUnion("type", [
@@ -43,8 +43,8 @@ export type TCreateNodeInput = z.output<typeof ZCreateNodeRequest>;
 export const ZUpdateNodeRequest = z.object({
   text: ZStatementText,
   /** The version the edit started from; a stale one gets 409 with the current node. */
-  version: z.number().int().min(1),
+  version: ZVersion,
 });
 export type TUpdateNodeRequest = z.infer<typeof ZUpdateNodeRequest>;
 
-export const ZDeleteNodeQuery = z.object({ version: z.coerce.number().int().min(1) });
+export const ZDeleteNodeQuery = z.object({ version: z.coerce.number().pipe(ZVersion) });

@@ -1,12 +1,10 @@
 import { z } from "zod";
 
 import { ZPerspective } from "./domain";
+import { boundedText, isStorableText } from "./text";
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} has at most ${max} characters.`)
+  boundedText(0, max, { tooShort: "", tooLong: `${label} has at most ${max} characters.` })
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional()
@@ -16,6 +14,7 @@ export const ZHttpUrl = z
   .string()
   .trim()
   .max(2048, "A URL has at most 2048 characters.")
+  .refine(isStorableText, "Enter a full web address starting with http:// or https://.")
   .refine((value) => {
     try {
       const url = new URL(value);
@@ -33,11 +32,12 @@ export const ZPublicationDate = z
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
   }, "That date does not exist.")
+  .refine((value) => Number(value.slice(0, 4)) >= 1000, "Enter a year from 1000 on.")
   .refine((value) => new Date(`${value}T00:00:00Z`).getTime() <= Date.now(), "A publication date cannot be in the future.");
 
 /** A new source, cited for the first time in this debate. */
 export const ZNewSource = z.object({
-  title: z.string().trim().min(1, "Enter the source's title.").max(300, "A title has at most 300 characters."),
+  title: boundedText(1, 300, { tooShort: "Enter the source's title.", tooLong: "A title has at most 300 characters." }),
   author: optionalText(200, "An author"),
   publisher: optionalText(200, "A publisher"),
   url: ZHttpUrl,

@@ -1,6 +1,9 @@
 import "server-only";
 
 import { decode } from "next-auth/jwt";
+import { z } from "zod";
+
+import { db } from "@/lib/server/db";
 
 /** The signed-in person making a request. */
 export type Actor = { userId: string; name: string };
@@ -26,6 +29,9 @@ export async function getActor(request: Request): Promise<Actor | null> {
   const token = SESSION_COOKIES.map((name) => readCookie(cookies, name)).find(Boolean);
   if (!token) return null;
   const session = await decode({ token, secret }).catch(() => null);
-  if (!session?.sub || typeof session.name !== "string") return null;
-  return { userId: session.sub, name: session.name };
+  const userId = z.uuid().safeParse(session?.sub);
+  if (!userId.success) return null;
+  // A valid cookie can outlive its account (or a reset database): such a session is nobody.
+  const user = await db.user.findUnique({ where: { id: userId.data }, select: { id: true, name: true } });
+  return user ? { userId: user.id, name: user.name } : null;
 }

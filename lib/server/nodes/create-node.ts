@@ -31,6 +31,7 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     const updatedRelationIds: string[] = [];
     if (link.type === "co-premise") {
       const premise = await findLiveNode(tx, debateId, link.premiseId, "link.premiseId");
+      if (premise.kind !== "premise") throw new AppError("VALIDATION", "Only a premise can have co-premises.", { "link.premiseId": ["Pick a premise."] });
       const relation = await tx.relation.findFirst({
         where: { fromId: premise.id, type: "supports", deletedAt: null, status: { not: "rejected" } },
         orderBy: { createdAt: "asc" },

@@ -1,0 +1,34 @@
+/**
+ * Starts the app for the e2e run on a database of its own: a fresh DATA_DIR
+ * under the system temp folder and a free port for the embedded PostgreSQL, so
+ * a developer's running app (default .data, port 54329) is never touched.
+ */
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+const dataDir = mkdtempSync(path.join(tmpdir(), "argmap-e2e-"));
+// As root, PostgreSQL runs as the "postgres" user, who must be able to enter the folder.
+chmodSync(dataDir, 0o755);
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+
+process.env.DATA_DIR = dataDir;
+process.env.EMBEDDED_PG_PORT = String(await freePort());
+process.env.DATABASE_URL = "";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+console.log(`e2e: DATA_DIR=${dataDir} EMBEDDED_PG_PORT=${process.env.EMBEDDED_PG_PORT}`);
+
+await import("../scripts/start");
