@@ -35,7 +35,11 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
       <p className="statement__text" style={{ WebkitLineClamp: data.lines }}>
         {data.text}
       </p>
-      {data.attributedTo && <p className="statement__attribution">Position of {data.attributedTo}</p>}
+      {data.attributedTo && (
+        <p className="statement__attribution" style={{ WebkitLineClamp: data.attributionLines }}>
+          Position of {data.attributedTo}
+        </p>
+      )}
     </div>
   );
 }

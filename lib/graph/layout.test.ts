@@ -14,7 +14,7 @@ function lachinInput(): Input {
   const file = path.join(process.cwd(), "prisma", "seed", "lachin-map.json");
   const map = ZSeedMap.parse(JSON.parse(readFileSync(file, "utf8")));
   return {
-    nodes: map.nodes.map((n) => ({ id: n.key, ...nodeBox(n.text, n.attributedTo !== null) })),
+    nodes: map.nodes.map((n) => ({ id: n.key, ...nodeBox(n.text, n.attributedTo) })),
     relations: map.relations.map((r) => ({ fromId: r.from, toId: r.to, type: r.type, groupId: r.group })),
   };
 }
@@ -34,7 +34,7 @@ function generatedTree(size: number, seed = 7): Input {
   const openGroup = new Map<string, string>();
   for (let i = 0; i < size; i++) {
     const text = Array.from({ length: 3 + Math.floor(random() * 60) }, () => "word").join(" ");
-    nodes.push({ id: `n${i}`, ...nodeBox(text, random() < 0.3) });
+    nodes.push({ id: `n${i}`, ...nodeBox(text, random() < 0.3 ? "Someone quoted" : null) });
     if (i === 0) continue;
     // Prefer recent nodes as parents so the tree gets deep as well as broad.
     const parent = `n${i - 1 - Math.floor(random() * Math.min(i, 10))}`;

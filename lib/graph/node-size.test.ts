@@ -38,8 +38,8 @@ describe("wrappedLineCount", () => {
 
 describe("nodeBox", () => {
   it("has a fixed width and grows by one line height per wrapped line", () => {
-    const one = nodeBox(words(1), false);
-    const three = nodeBox(words(13), false);
+    const one = nodeBox(words(1), null);
+    const three = nodeBox(words(13), null);
     expect(one).toMatchObject({ width: NODE_WIDTH, lines: 1, isClamped: false });
     expect(three).toMatchObject({ width: NODE_WIDTH, lines: 3, isClamped: false });
     expect(three.height - one.height).toBe(2 * LINE_HEIGHT);
@@ -47,21 +47,31 @@ describe("nodeBox", () => {
   });
 
   it("adds the same room for an attribution to any box", () => {
-    const extraShort = nodeBox(words(1), true).height - nodeBox(words(1), false).height;
-    const extraLong = nodeBox(words(20), true).height - nodeBox(words(20), false).height;
+    const extraShort = nodeBox(words(1), "Armenia's government").height - nodeBox(words(1), null).height;
+    const extraLong = nodeBox(words(20), "Armenia's government").height - nodeBox(words(20), null).height;
     expect(extraShort).toBeGreaterThan(0);
     expect(extraLong).toBe(extraShort);
   });
 
   it("clamps text longer than MAX_LINES and says so", () => {
-    const exact = nodeBox(words(6 * MAX_LINES), false);
-    const over = nodeBox(words(6 * MAX_LINES + 1), false);
-    const huge = nodeBox(words(500), true);
+    const exact = nodeBox(words(6 * MAX_LINES), null);
+    const over = nodeBox(words(6 * MAX_LINES + 1), null);
+    const huge = nodeBox(words(500), "X");
     expect(wrappedLineCount(words(6 * MAX_LINES))).toBe(MAX_LINES);
     expect(exact).toMatchObject({ lines: MAX_LINES, isClamped: false });
     expect(over).toMatchObject({ lines: MAX_LINES, isClamped: true });
     expect(over.height).toBe(exact.height);
     expect(huge).toMatchObject({ lines: MAX_LINES, isClamped: true, width: NODE_WIDTH });
-    expect(huge.height).toBe(nodeBox(words(6 * MAX_LINES), true).height);
+    expect(huge.height).toBe(nodeBox(words(6 * MAX_LINES), "X").height);
+  });
+
+  it("gives a long attribution a second line, then clamps it", () => {
+    const short = nodeBox(words(1), "Armenia's government");
+    const long = nodeBox(words(1), "Richard Kirakosyan and other prominent Armenian analysts");
+    const endless = nodeBox(words(1), "an attribution ".repeat(20));
+    expect(short.attributionLines).toBe(1);
+    expect(long.attributionLines).toBe(2);
+    expect(long.height - short.height).toBe(LINE_HEIGHT);
+    expect(endless).toMatchObject({ attributionLines: 2, isClamped: true });
   });
 });

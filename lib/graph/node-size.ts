@@ -9,7 +9,9 @@ export const CHARS_PER_LINE = 32;
 export const LINE_HEIGHT = 18;
 export const MAX_LINES = 6;
 const HEADER = 28;
-const ATTRIBUTION = 18;
+/** Attributions are set smaller, so more characters fit on a line; at most two lines. */
+const ATTRIBUTION_CHARS_PER_LINE = 40;
+const ATTRIBUTION_MAX_LINES = 2;
 const PADDING = 16;
 
 /** Lines the text takes when wrapped at word boundaries to CHARS_PER_LINE. */
@@ -31,15 +33,18 @@ export function wrappedLineCount(text: string, perLine = CHARS_PER_LINE): number
   return lines;
 }
 
-export type NodeBox = { width: number; height: number; lines: number; isClamped: boolean };
+export type NodeBox = { width: number; height: number; lines: number; attributionLines: number; isClamped: boolean };
 
-export function nodeBox(text: string, hasAttribution: boolean): NodeBox {
+export function nodeBox(text: string, attributedTo: string | null): NodeBox {
   const needed = wrappedLineCount(text);
   const lines = Math.min(needed, MAX_LINES);
+  const attributionNeeded = attributedTo ? wrappedLineCount(`Position of ${attributedTo}`, ATTRIBUTION_CHARS_PER_LINE) : 0;
+  const attributionLines = Math.min(attributionNeeded, ATTRIBUTION_MAX_LINES);
   return {
     width: NODE_WIDTH,
-    height: HEADER + lines * LINE_HEIGHT + (hasAttribution ? ATTRIBUTION : 0) + PADDING,
+    height: HEADER + (lines + attributionLines) * LINE_HEIGHT + PADDING,
     lines,
-    isClamped: needed > MAX_LINES,
+    attributionLines,
+    isClamped: needed > MAX_LINES || attributionNeeded > ATTRIBUTION_MAX_LINES,
   };
 }

@@ -79,7 +79,7 @@ describe("toFlow", () => {
   it("makes one statement node per map node, sized by nodeBox", () => {
     expect(statements.map((s) => s.id).sort()).toEqual(doc.nodes.map((n) => n.id).sort());
     for (const n of doc.nodes) {
-      const box = nodeBox(n.text, n.attributedTo !== null);
+      const box = nodeBox(n.text, n.attributedTo);
       expect(statement(n.id)).toMatchObject({ width: box.width, height: box.height, data: { kind: n.kind, text: n.text, lines: box.lines, isClamped: box.isClamped } });
     }
     expect(statement("b").data.isClamped).toBe(true);

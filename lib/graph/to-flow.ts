@@ -14,6 +14,7 @@ export type StatementData = {
   attributedTo: string | null;
   perspectives: TPerspective[];
   lines: number;
+  attributionLines: number;
   isClamped: boolean;
   isAnchored: boolean;
 };
@@ -42,7 +43,7 @@ export function perspectivesOf(node: TMapNode, perspectiveBySource: Map<string, 
 /** Turns a map document into laid-out React Flow nodes and edges. */
 export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdge[] } {
   const perspectiveBySource = new Map(doc.sources.map((s) => [s.id, s.perspective]));
-  const boxes = new Map(doc.nodes.map((n) => [n.id, nodeBox(n.text, n.attributedTo !== null)]));
+  const boxes = new Map(doc.nodes.map((n) => [n.id, nodeBox(n.text, n.attributedTo)]));
   const layout = layoutMap(
     doc.nodes.map((n) => ({ id: n.id, ...boxes.get(n.id)! })),
     doc.relations,
@@ -61,6 +62,7 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
         attributedTo: n.attributedTo,
         perspectives: perspectivesOf(n, perspectiveBySource),
         lines: box.lines,
+        attributionLines: box.attributionLines,
         isClamped: box.isClamped,
         isAnchored: n.anchor !== null,
       },
