@@ -1,0 +1,115 @@
+import { z } from "zod";
+
+import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "@/lib/schemas/domain";
+
+/**
+ * A whole debate in a form that travels: every reference is a key local to
+ * the file, never a database id. The JSON export is this document; the AIF
+ * and Argdown importers produce it too, so one function writes any import.
+ */
+export const PORTABLE_SCHEMA_VERSION = 1;
+
+const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ZKey = z.string().min(1).max(200);
+
+export const ZPortableSource = z.object({
+  key: ZKey,
+  title: z.string().min(1).max(300),
+  author: z.string().max(200).nullable(),
+  publisher: z.string().max(200).nullable(),
+  url: z.string().max(2048).nullable(),
+  publishedAt: ZDate.nullable(),
+  quote: z.string().max(2000).nullable(),
+  perspective: ZPerspective,
+  /** The source that is the debate's article itself. */
+  isArticle: z.boolean(),
+});
+
+export const ZPortableNode = z.object({
+  key: ZKey,
+  kind: ZNodeKind,
+  text: z.string().min(1).max(5000),
+  attributedTo: z.string().max(300).nullable(),
+  anchor: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).nullable(),
+  sourceKeys: z.array(ZKey),
+  status: ZStatus,
+  /** Display name of the author, when a person added it. */
+  author: z.string().nullable(),
+  team: z.string().nullable(),
+});
+
+export const ZPortableRelation = z.object({
+  key: ZKey,
+  from: ZKey,
+  to: ZKey,
+  type: ZRelationType,
+  /** Relations sharing a group key are linked co-premises of one target. */
+  group: ZKey.nullable(),
+  status: ZStatus,
+});
+
+export const ZPortableTeam = z.object({ name: z.string().min(1).max(100), colour: z.string().max(30), perspective: ZPerspective });
+
+export const ZPortableRevision = z.object({
+  entity: z.enum(["node", "relation"]),
+  key: ZKey,
+  version: z.number().int().min(1),
+  action: z.enum(["create", "update", "delete", "restore", "approve", "reject"]),
+  actor: z.string().nullable(),
+  at: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  reason: z.string().nullable(),
+});
+
+export const ZPortableDebate = z.object({
+  schemaVersion: z.literal(PORTABLE_SCHEMA_VERSION),
+  debate: z.object({
+    title: z.string().min(1).max(300),
+    description: z.string().max(5000).nullable(),
+    moderationMode: z.enum(["open", "premoderated"]),
+    phase: z.enum(["open", "closed", "archived"]),
+    anonymous: z.boolean(),
+  }),
+  article: z.object({
+    title: z.string().min(1).max(300),
+    author: z.string().max(200).nullable(),
+    publisher: z.string().max(200).nullable(),
+    publishedAt: ZDate.nullable(),
+    url: z.string().max(2048).nullable(),
+    perspective: ZPerspective,
+    text: z.string().max(500_000),
+  }),
+  sources: z.array(ZPortableSource),
+  nodes: z.array(ZPortableNode),
+  relations: z.array(ZPortableRelation),
+  teams: z.array(ZPortableTeam),
+  revisions: z.array(ZPortableRevision),
+});
+
+export type TPortableDebate = z.infer<typeof ZPortableDebate>;
+export type TPortableNode = z.infer<typeof ZPortableNode>;
+export type TPortableRelation = z.infer<typeof ZPortableRelation>;
+export type TPortableSource = z.infer<typeof ZPortableSource>;
+
+/** What an import kept, dropped and repaired, for the person who imported. */
+export type TImportReport = {
+  format: "json" | "aif" | "argdown";
+  nodes: number;
+  relations: number;
+  /** e.g. { "L-node": 16, "YA-node": 14 }: what the format has and the app does not. */
+  dropped: Record<string, number>;
+  /** Sentences saying what was changed to fit, e.g. "3 statements without a source cite the imported file". */
+  repairs: string[];
+};
+
+/** An import that cannot proceed: says what and where (a line, a node id). */
+export class ImportError extends Error {
+  constructor(
+    message: string,
+    readonly where?: string,
+  ) {
+    super(where ? `${message} (${where})` : message);
+    this.name = "ImportError";
+  }
+}
