@@ -138,6 +138,11 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
             setEditingId(null);
             setStatus("Saved.");
           }}
+          onKeptCurrent={(node) => {
+            setDoc((d) => withNode(d, node));
+            setEditingId(null);
+            setStatus("Kept the current version; your draft was not saved.");
+          }}
           onCancelEdit={() => setEditingId(null)}
           onSelect={selectAndFocus}
           onClose={() => setSelectedId(null)}

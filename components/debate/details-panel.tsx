@@ -16,13 +16,14 @@ type Props = {
   isEditing: boolean;
   onAction: (action: NodeAction) => void;
   onSaved: (node: TMapNode) => void;
+  onKeptCurrent: (node: TMapNode) => void;
   onCancelEdit: () => void;
   onSelect: (id: string) => void;
   onClose: () => void;
 };
 
 /** Everything about one node: full text, kind, sources, quoted span, relations in and out, history; and what one may do with it. */
-export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, onSaved, onCancelEdit, onSelect, onClose }: Props) {
+export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
   const incoming = doc.relations.filter((r) => r.toId === node.id);
@@ -54,7 +55,7 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
         </button>
       </div>
       {isEditing ? (
-        <NodeEditor key={node.id} slug={slug} node={node} onSaved={onSaved} onCancel={onCancelEdit} />
+        <NodeEditor key={node.id} slug={slug} node={node} onSaved={onSaved} onKeptCurrent={onKeptCurrent} onCancel={onCancelEdit} />
       ) : (
         <p className="details__text">{node.text}</p>
       )}

@@ -9,14 +9,21 @@ import { ZMapNode } from "@/lib/schemas/map";
 
 import { FieldError } from "@/components/ui/field-error";
 
-type Props = { slug: string; node: TMapNode; onSaved: (node: TMapNode) => void; onCancel: () => void };
+type Props = {
+  slug: string;
+  node: TMapNode;
+  onSaved: (node: TMapNode) => void;
+  /** The person kept the other version: nothing of theirs was saved. */
+  onKeptCurrent: (node: TMapNode) => void;
+  onCancel: () => void;
+};
 
 /**
  * Edits a node's text from the version it was opened at. When someone else
  * saved in between, the server's current text is shown beside the draft and
  * the person chooses: keep theirs, or save the draft over it.
  */
-export function NodeEditor({ slug, node, onSaved, onCancel }: Props) {
+export function NodeEditor({ slug, node, onSaved, onKeptCurrent, onCancel }: Props) {
   const [text, setText] = useState(node.text);
   const [baseVersion, setBaseVersion] = useState(node.version);
   const [conflict, setConflict] = useState<TMapNode | null>(null);
@@ -55,7 +62,7 @@ export function NodeEditor({ slug, node, onSaved, onCancel }: Props) {
           </p>
           <blockquote>{conflict.text}</blockquote>
           <div className="dialog__actions">
-            <button type="button" className="button" onClick={() => onSaved(conflict)}>
+            <button type="button" className="button" onClick={() => onKeptCurrent(conflict)}>
               Keep their version
             </button>
             <button

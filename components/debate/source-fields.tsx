@@ -37,7 +37,7 @@ export function SourceFields({ index, draft, known, errors, onChange, onRemove }
       <div className="field">
         <label htmlFor={id(field)}>{label}</label>
         {field === "quote" ? (
-          <textarea id={id(field)} value={draft[field]} rows={2} maxLength={2000} onChange={(e) => onChange({ ...draft, [field]: e.target.value })} aria-describedby={id(`${field}-error`)} />
+          <textarea id={id(field)} value={draft[field]} rows={2} maxLength={2000} onChange={(e) => onChange({ ...draft, [field]: e.target.value })} aria-invalid={!!err(field)} aria-describedby={id(`${field}-error`)} />
         ) : (
           <input id={id(field)} value={draft[field]} onChange={(e) => onChange({ ...draft, [field]: e.target.value })} aria-invalid={!!err(field)} aria-describedby={id(`${field}-error`)} {...props} />
         )}

@@ -8,38 +8,45 @@ export const NODE_WIDTH = 260;
 export const CHARS_PER_LINE = 32;
 export const LINE_HEIGHT = 18;
 export const MAX_LINES = 6;
-const HEADER = 28;
+export const HEADER = 28;
 /** Attributions are set smaller, so more characters fit on a line; at most two lines. */
-const ATTRIBUTION_CHARS_PER_LINE = 40;
+export const ATTRIBUTION_CHARS_PER_LINE = 40;
 const ATTRIBUTION_MAX_LINES = 2;
-const PADDING = 16;
+export const PADDING = 16;
+
+/** The text wrapped at word boundaries to `perLine` characters; words longer than a line are broken. */
+export function wrapLines(text: string, perLine = CHARS_PER_LINE): string[] {
+  const lines: string[] = [];
+  let current = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && current.length + 1 + word.length <= perLine) {
+      current += ` ${word}`;
+      continue;
+    }
+    if (current) lines.push(current);
+    let rest = word;
+    for (; rest.length > perLine; rest = rest.slice(perLine)) lines.push(rest.slice(0, perLine));
+    current = rest;
+  }
+  lines.push(current);
+  return lines;
+}
 
 /** Lines the text takes when wrapped at word boundaries to CHARS_PER_LINE. */
 export function wrappedLineCount(text: string, perLine = CHARS_PER_LINE): number {
-  let lines = 1;
-  let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const length = word.length;
-    if (used === 0) {
-      lines += Math.floor(Math.max(length - 1, 0) / perLine);
-      used = length % perLine || perLine;
-    } else if (used + 1 + length <= perLine) {
-      used += 1 + length;
-    } else {
-      lines += 1 + Math.floor(Math.max(length - 1, 0) / perLine);
-      used = length % perLine || perLine;
-    }
-  }
-  return lines;
+  return wrapLines(text, perLine).length;
 }
 
 export type NodeBox = { width: number; height: number; lines: number; attributionLines: number; isClamped: boolean };
 
-export function nodeBox(text: string, attributedTo: string | null): NodeBox {
+export const attributionText = (attributedTo: string) => `Position of ${attributedTo}`;
+
+/** The box of a node; `unclamped` (for exported images) gives room for every line. */
+export function nodeBox(text: string, attributedTo: string | null, unclamped = false): NodeBox {
   const needed = wrappedLineCount(text);
-  const lines = Math.min(needed, MAX_LINES);
-  const attributionNeeded = attributedTo ? wrappedLineCount(`Position of ${attributedTo}`, ATTRIBUTION_CHARS_PER_LINE) : 0;
-  const attributionLines = Math.min(attributionNeeded, ATTRIBUTION_MAX_LINES);
+  const lines = unclamped ? needed : Math.min(needed, MAX_LINES);
+  const attributionNeeded = attributedTo ? wrappedLineCount(attributionText(attributedTo), ATTRIBUTION_CHARS_PER_LINE) : 0;
+  const attributionLines = unclamped ? attributionNeeded : Math.min(attributionNeeded, ATTRIBUTION_MAX_LINES);
   return {
     width: NODE_WIDTH,
     height: HEADER + (lines + attributionLines) * LINE_HEIGHT + PADDING,

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 
 import { nodeBox } from "./node-size";
-import { perspectivesOf, toFlow, type GroupFrameNode, type MapEdge, type StatementNode } from "./to-flow";
+import { perspectivesOf } from "./perspectives";
+import { toFlow, type GroupFrameNode, type MapEdge, type StatementNode } from "./to-flow";
 
 const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({
   id,

@@ -1,9 +1,10 @@
 import { MarkerType, type Edge, type EdgeMarker, type Node as FlowNode } from "@xyflow/react";
 
-import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
+import type { TMapDocument } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
 
 import { layoutMap, type Layout } from "./layout";
+import { perspectivesOf } from "./perspectives";
 import { nodeBox } from "./node-size";
 
 export type Side = "top" | "bottom" | "left" | "right";
@@ -33,12 +34,6 @@ const MARKERS: Record<TRelationType, EdgeMarker> = {
   supports: { type: MarkerType.ArrowClosed, color: "#2e7d32", width: 18, height: 18 },
   attacks: { type: MarkerType.Arrow, color: "#b3261e", width: 18, height: 18, strokeWidth: 2 },
 };
-
-/** The perspectives of the sources a node cites, in a stable order. */
-export function perspectivesOf(node: TMapNode, perspectiveBySource: Map<string, TPerspective>): TPerspective[] {
-  const found = new Set(node.sourceIds.map((id) => perspectiveBySource.get(id)).filter((p) => p !== undefined));
-  return (["armenian", "azerbaijani", "neutral"] as const).filter((p) => found.has(p));
-}
 
 /** Turns a map document into laid-out React Flow nodes and edges. */
 export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdge[] } {

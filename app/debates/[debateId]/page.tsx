@@ -37,7 +37,6 @@ export default async function DebatePage({ params }: Props) {
       <header className="debate__header">
         <Link href="/">← All debates</Link>
         <h1>{doc.debate.title}</h1>
-        <span className="debate__count">{doc.nodes.length} statements · {doc.relations.length} relations</span>
         <AccountMenu name={viewer?.name ?? null} />
       </header>
       <DebateWorkspace key={viewer?.userId ?? "anonymous"} initialDoc={doc} viewer={viewer} />

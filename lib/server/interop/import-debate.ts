@@ -1,0 +1,117 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import type { Prisma } from "@prisma/client";
+
+import { AppError } from "@/lib/errors";
+import { checkPortable } from "@/lib/interop/check-portable";
+import { ImportError, type TImportReport, type TPortableDebate } from "@/lib/interop/portable";
+import type { TPerspective } from "@/lib/schemas/domain";
+import type { Actor } from "@/lib/server/auth/get-actor";
+import { db } from "@/lib/server/db";
+
+const FALLBACK_SOURCE = "imported-file";
+
+export type TImportResult = { slug: string; report: TImportReport };
+
+function slugify(title: string): string {
+  const base = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "debate";
+  return `${base.replace(/-+$/, "")}-${randomUUID().slice(0, 6)}`;
+}
+
+const toDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
+
+/**
+ * Writes an imported debate in one transaction, owned by the importer. Any
+ * problem found before or during the write leaves the database unchanged.
+ */
+export async function importDebate({ actor, portable, fileName, perspective, report }: { actor: Actor | null; portable: TPortableDebate; fileName: string; perspective: TPerspective; report: TImportReport }): Promise<TImportResult> {
+  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to import a debate.");
+  let checked: ReturnType<typeof checkPortable>;
+  try {
+    checked = checkPortable(portable, FALLBACK_SOURCE);
+  } catch (error) {
+    if (error instanceof ImportError) throw new AppError("VALIDATION", error.message);
+    throw error;
+  }
+  const { debate } = checked;
+  const needsFallback = debate.nodes.some((n) => n.sourceKeys.includes(FALLBACK_SOURCE)) && !debate.sources.some((s) => s.key === FALLBACK_SOURCE);
+  const sources = needsFallback
+    ? [...debate.sources, { key: FALLBACK_SOURCE, title: fileName, author: null, publisher: null, url: null, publishedAt: null, quote: null, perspective, isArticle: false }]
+    : debate.sources;
+
+  const ids = new Map<string, string>();
+  const idOf = (kind: string, key: string) => {
+    const id = ids.get(`${kind}:${key}`) ?? randomUUID();
+    ids.set(`${kind}:${key}`, id);
+    return id;
+  };
+  const debateId = randomUUID();
+  const articleId = randomUUID();
+  const slug = slugify(debate.debate.title);
+  const teamIds = new Map(debate.teams.map((t) => [t.name, randomUUID()]));
+
+  await db.$transaction(
+    async (tx) => {
+      const { article } = debate;
+      await tx.article.create({ data: { id: articleId, ...article, publishedAt: toDate(article.publishedAt) } });
+      await tx.debate.create({ data: { id: debateId, slug, ...debate.debate, articleId, ownerId: actor.userId } });
+      await tx.member.create({ data: { debateId, userId: actor.userId, role: "owner" } });
+      await tx.team.createMany({ data: debate.teams.map((t) => ({ id: teamIds.get(t.name)!, debateId, ...t })) });
+      await tx.source.createMany({
+        data: sources.map(({ key, isArticle, publishedAt, ...s }) => ({ id: idOf("source", key), debateId, articleId: isArticle ? articleId : null, publishedAt: toDate(publishedAt), createdById: actor.userId, ...s })),
+      });
+      await tx.node.createMany({
+        data: debate.nodes.map((n) => ({
+          id: idOf("node", n.key),
+          debateId,
+          kind: n.kind,
+          text: n.text,
+          attributedTo: n.attributedTo,
+          anchorStart: n.anchor?.start ?? null,
+          anchorEnd: n.anchor?.end ?? null,
+          status: n.status,
+          importedAuthor: n.author,
+          teamId: n.team ? (teamIds.get(n.team) ?? null) : null,
+        })),
+      });
+      await tx.nodeSource.createMany({ data: debate.nodes.flatMap((n) => n.sourceKeys.map((key) => ({ nodeId: idOf("node", n.key), sourceId: idOf("source", key) }))) });
+      const groups = [...new Set(debate.relations.flatMap((r) => (r.group ? [r.group] : [])))];
+      await tx.premiseGroup.createMany({ data: groups.map((g) => ({ id: idOf("group", g), debateId })) });
+      const start = Date.now();
+      await tx.relation.createMany({
+        data: debate.relations.map((r, index) => ({
+          id: idOf("relation", r.key),
+          // Distinct times keep the file's order, which places nodes in the layout.
+          createdAt: new Date(start + index),
+          debateId,
+          fromId: idOf("node", r.from),
+          toId: idOf("node", r.to),
+          type: r.type,
+          groupId: r.group ? idOf("group", r.group) : null,
+          status: r.status,
+        })),
+      });
+      await tx.revision.createMany({
+        data: debate.revisions
+          .filter((r) => ids.has(`${r.entity}:${r.key}`))
+          .map((r) => ({
+            debateId,
+            entityType: r.entity,
+            entityId: idOf(r.entity, r.key),
+            version: r.version,
+            action: r.action,
+            actorName: r.actor,
+            before: (r.before ?? undefined) as Prisma.InputJsonValue | undefined,
+            after: (r.after ?? undefined) as Prisma.InputJsonValue | undefined,
+            reason: r.reason,
+            createdAt: new Date(r.at),
+          })),
+      });
+      await tx.auditEntry.create({ data: { debateId, actorId: actor.userId, action: "debate.import", detail: { format: report.format, fileName } } });
+    },
+    { timeout: 120_000 },
+  );
+  return { slug, report: { ...report, nodes: debate.nodes.length, relations: debate.relations.length, repairs: [...report.repairs, ...checked.repairs] } };
+}
