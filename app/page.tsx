@@ -17,6 +17,11 @@ export default async function HomePage() {
         <p>Contested articles mapped claim by claim: what each side argues, what supports it, what attacks it, and from which perspective each source comes.</p>
       </header>
       <h2>Debates</h2>
+      {viewer && (
+        <p>
+          <Link href="/import">Import a debate</Link> from a JSON, AIF or Argdown file.
+        </p>
+      )}
       {debates.length === 0 ? (
         <p>No debates yet.</p>
       ) : (

@@ -12,6 +12,7 @@ import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
 
 import { ArticlePanel } from "../article/article-panel";
 import { DebateCanvas } from "../map/debate-canvas";
+import { ExportMenu } from "../map/export-menu";
 import { MapFiltersBar } from "../map/map-filters";
 import { MapLegend } from "../map/map-legend";
 import { AddArgumentDialog, type AddMode } from "./add-argument-dialog";
@@ -99,7 +100,10 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
       <ArticlePanel article={doc.article} nodes={doc.nodes} selectedId={selectedId} onSelect={selectAndFocus} />
       <div className="workspace__map">
         <MapLegend />
-        <MapFiltersBar filters={filters} viewerId={viewer?.userId ?? null} shown={shown.nodes.length} total={doc.nodes.length} onChange={setFilters} />
+        <div className="toolbar">
+          <MapFiltersBar filters={filters} viewerId={viewer?.userId ?? null} shown={shown.nodes.length} total={doc.nodes.length} onChange={setFilters} />
+          <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />
+        </div>
         <div className="workspace__canvas">
           <ReactFlowProvider>
             <DebateCanvas

@@ -16,6 +16,8 @@ type RouteSpec<P extends z.ZodType, B extends z.ZodType> = {
   status?: number;
   /** Writes need a session unless marked public (signing up). */
   isPublic?: boolean;
+  /** Largest body accepted, in bytes (100 kB unless said). */
+  maxBodyBytes?: number;
 };
 
 type RouteArgs<P extends z.ZodType, B extends z.ZodType> = {
@@ -40,9 +42,10 @@ export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z
       const params = (spec.params ? parse(spec.params, (await context?.params) ?? {}, "BAD_REQUEST") : {}) as z.infer<P>;
       const actor = await getActor(request);
       if (!actor && request.method !== "GET" && !spec.isPublic) throw new AppError("UNAUTHORIZED", "Sign in to add to or change the map.");
-      const body = (spec.body ? parse(spec.body, await readJson(request), "VALIDATION") : undefined) as z.infer<B>;
+      const body = (spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? 100_000), "VALIDATION") : undefined) as z.infer<B>;
       const result = await handler({ request, params, body, actor });
-      return Response.json(result, { status: spec.status ?? 200 });
+      // A handler that shapes its own answer (a file download) returns a Response.
+      return result instanceof Response ? result : Response.json(result, { status: spec.status ?? 200 });
     } catch (error) {
       if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
       console.error(error);
@@ -63,9 +66,9 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUES
   throw new AppError(code, message, code === "VALIDATION" ? fieldErrors : undefined);
 }
 
-async function readJson(request: Request): Promise<unknown> {
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const text = await request.text();
-  if (text.length > 100_000) throw new AppError("BAD_REQUEST", "The request body is too large (over 100 kB).");
+  if (text.length > maxBytes) throw new AppError("BAD_REQUEST", `The request body is too large (over ${Math.round(maxBytes / 1000)} kB).`);
   try {
     return JSON.parse(text);
   } catch {

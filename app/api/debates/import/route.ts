@@ -1,0 +1,18 @@
+import { AppError } from "@/lib/errors";
+import { FORMAT } from "@/lib/interop/formats";
+import { ImportError } from "@/lib/interop/portable";
+import { MAX_IMPORT_BYTES, ZImportRequest } from "@/lib/schemas/import";
+import { route } from "@/lib/server/http";
+import { importDebate } from "@/lib/server/interop/import-debate";
+
+/** POST /api/debates/import: a JSON, AIF or Argdown file becomes a new debate owned by the importer. */
+export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_IMPORT_BYTES + 10_000 }, async ({ actor, body }) => {
+  let read: ReturnType<(typeof FORMAT)["json"]["read"]>;
+  try {
+    read = FORMAT[body.format].read(body.content, { fileName: body.fileName, perspective: body.perspective });
+  } catch (error) {
+    if (error instanceof ImportError) throw new AppError("VALIDATION", `Nothing was imported. ${error.message}`);
+    throw error;
+  }
+  return importDebate({ actor, portable: read.debate, fileName: body.fileName, perspective: body.perspective, report: read.report });
+});

@@ -1,0 +1,34 @@
+/** Largest canvas side Chromium and Firefox both draw reliably. */
+const MAX_CANVAS_SIDE = 16_384;
+
+/** Offers `blob` to the person as a file download. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The pixel density a PNG of this size gets: 2x, less only where a canvas cannot be that large. */
+export function pngScale(width: number, height: number): number {
+  return Math.min(2, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
+}
+
+/** Rasterises an SVG document to PNG in the browser, at pngScale density. */
+export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  const scale = pngScale(width, height);
+  const image = new Image();
+  image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  await image.decode();
+  const canvas = document.createElement("canvas");
+  canvas.width = Math.round(width * scale);
+  canvas.height = Math.round(height * scale);
+  const context = canvas.getContext("2d");
+  if (!context) throw new Error("This browser cannot draw the image.");
+  context.scale(scale, scale);
+  context.drawImage(image, 0, 0);
+  URL.revokeObjectURL(image.src);
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The image could not be encoded."))), "image/png"));
+}
