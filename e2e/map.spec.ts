@@ -70,8 +70,9 @@ async function isClickable(node: Locator): Promise<boolean> {
 test.describe("map of the Lachin debate", () => {
   test("[MAP]: the home page lists the Lachin debate and opens its map", async ({ page }, testInfo) => {
     await page.goto("/");
-    const link = page.getByRole("link", { name: TITLE });
-    await expect(link).toBeVisible();
+    // Other journeys may import copies of this debate under the same title: pick it by address.
+    const link = page.locator(`a[href="/debates/${SLUG}"]`);
+    await expect(link).toHaveText(TITLE);
     await link.click();
     await expect(page).toHaveURL(new RegExp(`/debates/${SLUG}$`));
     await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
@@ -167,9 +168,14 @@ test.describe("map of the Lachin debate", () => {
       })),
     );
     expect(labels.length).toBeGreaterThanOrEqual(30);
+    // Statements from the article cite it (Azerbaijani); others, added by other journeys, cite their own sources.
+    const fromArticle = new Set(await page.locator("mark[data-node-ids]").evaluateAll((marks) => marks.flatMap((m) => (m.getAttribute("data-node-ids") ?? "").split(" "))));
+    expect(fromArticle.size).toBeGreaterThanOrEqual(30);
     for (const { id, kind, badges } of labels) {
       expect(kind, `kind label of node ${id}`).toMatch(KIND_LABELS);
-      expect(badges, `perspective badges of node ${id}`).toContain("AZE");
+      expect(badges.length, `perspective badges of node ${id}`).toBeGreaterThan(0);
+      expect(badges.every((b) => ["ARM", "AZE", "NEU"].includes(b))).toBe(true);
+      if (fromArticle.has(id!)) expect(badges, `perspective badges of node ${id}`).toContain("AZE");
     }
   });
 

@@ -36,6 +36,8 @@ export const ZPortableNode = z.object({
   /** Display name of the author, when a person added it. */
   author: z.string().nullable(),
   team: z.string().nullable(),
+  /** The node's version, so its history continues where it left off (1 when absent). */
+  version: z.number().int().min(1).max(2_147_483_647).optional(),
 });
 
 export const ZPortableRelation = z.object({
@@ -46,6 +48,7 @@ export const ZPortableRelation = z.object({
   /** Relations sharing a group key are linked co-premises of one target. */
   group: ZKey.nullable(),
   status: ZStatus,
+  version: z.number().int().min(1).max(2_147_483_647).optional(),
 });
 
 export const ZPortableTeam = z.object({ name: z.string().min(1).max(100), colour: z.string().max(30), perspective: ZPerspective });

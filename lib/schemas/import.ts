@@ -8,7 +8,10 @@ export const MAX_IMPORT_BYTES = 5_000_000;
 export const ZImportRequest = z.object({
   format: z.enum(["json", "aif", "argdown"], { error: "Choose the format: JSON, AIF or Argdown." }),
   fileName: z.string().trim().min(1, "Name the file.").max(300, "A file name has at most 300 characters."),
-  content: z.string().min(1, "The file is empty.").max(MAX_IMPORT_BYTES, "The file is too large: at most 5 MB."),
+  content: z
+    .string()
+    .min(1, "The file is empty.")
+    .refine((text) => new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES, "The file is too large: at most 5 MB."),
   /** The perspective of the file itself, which statements without a source cite. */
   perspective: ZPerspective,
 });

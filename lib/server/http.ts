@@ -68,7 +68,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUES
 
 async function readJson(request: Request, maxBytes: number): Promise<unknown> {
   const text = await request.text();
-  if (text.length > maxBytes) throw new AppError("BAD_REQUEST", `The request body is too large (over ${Math.round(maxBytes / 1000)} kB).`);
+  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new AppError("BAD_REQUEST", `The request body is too large (over ${Math.round(maxBytes / 1000)} kB).`);
   try {
     return JSON.parse(text);
   } catch {

@@ -30,6 +30,8 @@ export const getDebateMap = cache(async (slug: string): Promise<TMapDocument> =>
     }),
     db.relation.findMany({
       where: visible,
+      // The layout places a node by its first relation, so the order must be stable.
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: { id: true, fromId: true, toId: true, type: true, groupId: true, status: true, version: true },
     }),
     // [1] Citations through the debate's few sources (indexed by source), not

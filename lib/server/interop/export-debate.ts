@@ -44,8 +44,9 @@ export async function exportDebate(slug: string): Promise<TPortableDebate> {
       status: n.status,
       author: n.author?.name ?? n.importedAuthor,
       team: n.team?.name ?? null,
+      version: n.version,
     })),
-    relations: relations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId, status: r.status })),
+    relations: relations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId, status: r.status, version: r.version })),
     teams: debate.teams.map((t) => ({ name: t.name, colour: t.colour, perspective: t.perspective })),
     revisions: revisions.filter((r) => exported.has(r.entityId)).map((r) => ({
       entity: r.entityType === "relation" ? "relation" : "node",

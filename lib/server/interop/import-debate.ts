@@ -22,6 +22,26 @@ function slugify(title: string): string {
 
 const toDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 
+/** Ids a revision snapshot refers to, and what kind of record each names. */
+const SNAPSHOT_REFERENCES: Record<string, string> = { sourceIds: "source", fromId: "node", toId: "node", groupId: "group" };
+
+/**
+ * A revision's before/after as it refers to this debate's new ids. A reference
+ * to something the file did not carry (a deleted node, say) becomes null.
+ */
+function remapSnapshot(snapshot: unknown, ids: Map<string, string>): Prisma.InputJsonValue | undefined {
+  if (snapshot === null || snapshot === undefined) return undefined;
+  if (typeof snapshot !== "object" || Array.isArray(snapshot)) return snapshot as Prisma.InputJsonValue;
+  const remapped: Record<string, unknown> = { ...snapshot };
+  for (const [field, kind] of Object.entries(SNAPSHOT_REFERENCES)) {
+    const value = remapped[field];
+    const lookup = (key: unknown) => (typeof key === "string" ? (ids.get(`${kind}:${key}`) ?? null) : null);
+    if (Array.isArray(value)) remapped[field] = value.map(lookup);
+    else if (value !== undefined && value !== null) remapped[field] = lookup(value);
+  }
+  return remapped as Prisma.InputJsonValue;
+}
+
 /**
  * Writes an imported debate in one transaction, owned by the importer. Any
  * problem found before or during the write leaves the database unchanged.
@@ -73,6 +93,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
           anchorEnd: n.anchor?.end ?? null,
           status: n.status,
           importedAuthor: n.author,
+          version: n.version ?? 1,
           teamId: n.team ? (teamIds.get(n.team) ?? null) : null,
         })),
       });
@@ -91,6 +112,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
           type: r.type,
           groupId: r.group ? idOf("group", r.group) : null,
           status: r.status,
+          version: r.version ?? 1,
         })),
       });
       await tx.revision.createMany({
@@ -103,8 +125,8 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
             version: r.version,
             action: r.action,
             actorName: r.actor,
-            before: (r.before ?? undefined) as Prisma.InputJsonValue | undefined,
-            after: (r.after ?? undefined) as Prisma.InputJsonValue | undefined,
+            before: remapSnapshot(r.before, ids),
+            after: remapSnapshot(r.after, ids),
             reason: r.reason,
             createdAt: new Date(r.at),
           })),

@@ -12,7 +12,7 @@ export async function listNodeRevisions({ slug, nodeId }: { slug: string; nodeId
   const revisions = await db.revision.findMany({
     where: { entityType: "node", entityId: nodeId },
     orderBy: [{ version: "desc" }, { createdAt: "desc" }],
-    select: { id: true, version: true, action: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } },
+    select: { id: true, version: true, action: true, createdAt: true, before: true, after: true, actorName: true, actor: { select: { name: true } } },
   });
-  return revisions.map((r) => ({ id: r.id, version: r.version, action: r.action, actorName: r.actor?.name ?? null, createdAt: r.createdAt.toISOString(), before: r.before, after: r.after }));
+  return revisions.map((r) => ({ id: r.id, version: r.version, action: r.action, actorName: r.actor?.name ?? r.actorName, createdAt: r.createdAt.toISOString(), before: r.before, after: r.after }));
 }
