@@ -7,7 +7,7 @@ export function assertPortFree(port: number): Promise<void> {
     probe.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new Error(`Port ${port} is already in use. Stop whatever uses it, or choose another port: PORT=3001 npm start`)
+          ? new Error(`Port ${port} is already in use. Stop whatever uses it, or choose another port, e.g. PORT=${port + 1} npm start`)
           : error,
       );
     });
