@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 
 import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
 import type { TCreatedNode, TMapDocument, TMapNode } from "@/lib/schemas/map";
@@ -9,6 +9,7 @@ import { MAX_SOURCES } from "@/lib/schemas/source";
 import { KIND_LABEL } from "@/lib/labels";
 
 import { FieldError } from "@/components/ui/field-error";
+import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 import { EMPTY_SOURCE, SourceFields, sourceCitation, type SourceDraft } from "./source-fields";
 
@@ -24,19 +25,12 @@ type Props = { slug: string; doc: TMapDocument; target: TMapNode; mode: AddMode;
 
 /** The form for a new sourced statement for, against, or beside a node. */
 export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [kind, setKind] = useState<"premise" | "claim" | "rebuttal">(mode === "attacks" ? "rebuttal" : "premise");
   const [text, setText] = useState("");
   const [sources, setSources] = useState<SourceDraft[]>([EMPTY_SOURCE]);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -59,7 +53,7 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="add-title" onCancel={onClose}>
+    <ModalDialog labelledBy="add-title" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <h2 id="add-title">{TITLE[mode]}</h2>
         <p className="dialog__target">
@@ -113,15 +107,8 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
         <p className="form-message" role="status" aria-live="polite">
           {message}
         </p>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {isBusy ? "Adding…" : "Add to the map"}
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel={isBusy ? "Adding…" : "Add to the map"} isBusy={isBusy} />
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 
 import { apiFetch } from "@/lib/client/api";
 import { relationProblem } from "@/lib/graph/semantics";
@@ -8,20 +8,15 @@ import type { TRelationType } from "@/lib/schemas/domain";
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_LABEL } from "@/lib/labels";
 
+import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
+
 type Props = { slug: string; doc: TMapDocument; from: TMapNode; onLinked: (relation: TMapRelation) => void; onClose: () => void };
 
 /** Links the selected node to another node already on the map. */
 export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [type, setType] = useState<TRelationType>("supports");
   const [toId, setToId] = useState("");
   const [message, setMessage] = useState<string | null>(null);
-
-  useEffect(() => {
-    const element = dialog.current;
-    element?.showModal();
-    return () => element?.close();
-  }, []);
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +31,7 @@ export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="link-title" onCancel={onClose}>
+    <ModalDialog labelledBy="link-title" onClose={onClose}>
       <form onSubmit={onSubmit} noValidate>
         <h2 id="link-title">Link to another statement</h2>
         <p className="dialog__target">
@@ -67,15 +62,8 @@ export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
         <p className="form-message" role="status" aria-live="polite">
           {message}
         </p>
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary">
-            Link
-          </button>
-        </div>
+        <DialogActions onCancel={onClose} submitLabel="Link" />
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -8,6 +8,7 @@ import { MAX_STATEMENT_LENGTH, ZUpdateNodeRequest } from "@/lib/schemas/node";
 import { ZMapNode } from "@/lib/schemas/map";
 
 import { FieldError } from "@/components/ui/field-error";
+import { DialogActions } from "@/components/ui/modal-dialog";
 
 type Props = {
   slug: string;
@@ -79,16 +80,7 @@ export function NodeEditor({ slug, node, onSaved, onKeptCurrent, onCancel }: Pro
           </div>
         </div>
       )}
-      {!conflict && (
-        <div className="dialog__actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            Save
-          </button>
-        </div>
-      )}
+      {!conflict && <DialogActions onCancel={onCancel} submitLabel="Save" isBusy={isBusy} />}
     </form>
   );
 }
