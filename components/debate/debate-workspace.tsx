@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 
 import { ReactFlowProvider } from "@xyflow/react";
 
@@ -21,6 +21,8 @@ import { LinkDialog } from "./link-dialog";
 import { acceptsCoPremise, type NodeAction } from "./node-actions";
 
 type Viewer = { userId: string; name: string } | null;
+
+const subscribeToNothing = () => () => {};
 type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | null;
 
 const SHORTCUTS: Record<string, NodeAction> = {
@@ -43,7 +45,10 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const slug = doc.debate.slug;
 
   const shown = useMemo(() => filterMap(doc, filters), [doc, filters]);
-  const flow = useMemo(() => toFlow(shown), [shown]);
+  // The layout runs in the browser only: the server sends the page at once and
+  // the canvas appears when its layout is ready.
+  const isBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const flow = useMemo(() => (isBrowser ? toFlow(shown) : null), [shown, isBrowser]);
   const selected = selectedId ? doc.nodes.find((n) => n.id === selectedId) : undefined;
 
   const selectAndFocus = useCallback((id: string) => {
@@ -105,6 +110,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />
         </div>
         <div className="workspace__canvas">
+          {flow && (
           <ReactFlowProvider>
             <DebateCanvas
               nodes={flow.nodes}
@@ -118,6 +124,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
               onAction={(node, action) => void runAction(node, action)}
             />
           </ReactFlowProvider>
+          )}
         </div>
         {viewer && <p className="shortcut-hint">Select a statement, then press S to support it, R to rebut it, C for a co-premise, L to link it, E to edit your own.</p>}
         <p className="visually-hidden" role="status" aria-live="polite">

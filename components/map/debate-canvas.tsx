@@ -26,6 +26,9 @@ import { edgeTypes, nodeTypes } from "./node-types";
 const READABLE_ZOOM = 0.55;
 const OPENING_ZOOM = 0.8;
 
+/** Above this many nodes the minimap, which draws every node, costs more than it shows. */
+const MINIMAP_UP_TO = 1000;
+
 /** Above this many nodes only what is on screen is rendered. */
 const VIRTUALIZE_ABOVE = 300;
 
@@ -139,13 +142,15 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
     >
       <Background gap={24} color="#e3e6ea" />
       <Controls position="bottom-left" showInteractive={false} />
-      <MiniMap
-        position="bottom-right"
-        pannable
-        zoomable
-        ariaLabel="Overview of the whole map"
-        nodeColor={(n) => (n.type === "statement" ? (MINIMAP_COLOUR[String(n.data.kind)] ?? "#999") : "transparent")}
-      />
+      {initialNodes.length <= MINIMAP_UP_TO && (
+        <MiniMap
+          position="bottom-right"
+          pannable
+          zoomable
+          ariaLabel="Overview of the whole map"
+          nodeColor={(n) => (n.type === "statement" ? (MINIMAP_COLOUR[String(n.data.kind)] ?? "#999") : "transparent")}
+        />
+      )}
     </ReactFlow>
       {menu && (
         <div className="context-menu" style={{ left: menu.x, top: menu.y }}>

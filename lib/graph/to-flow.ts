@@ -74,9 +74,15 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
     if (!from || !to) continue;
     const [sourceHandle, targetHandle] = handlesFor(from, to, layout);
     const isLinked = r.groupId !== null && (groupSizes.get(r.groupId) ?? 0) > 1;
-    // One label per linked group keeps converging edges readable.
-    const label = isLinked ? (labelled.has(r.groupId!) ? null : `linked ${r.type}`) : r.type;
-    if (r.groupId) labelled.add(r.groupId);
+    // One label per linked group keeps converging edges readable; in an
+    // indented list the arrowhead and line style say it, a label would crowd it.
+    const isListed = sourceHandle === "left" && targetHandle === "left";
+    let label: string | null = null;
+    if (!isListed && !isLinked) label = r.type;
+    else if (!isListed && !labelled.has(r.groupId!)) {
+      label = `linked ${r.type}`;
+      labelled.add(r.groupId!);
+    }
     edges.push({
       id: r.id,
       type: "relation",
@@ -91,8 +97,9 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
   return { nodes: [...groupFrames(doc, byId, layout), ...statements], edges };
 }
 
-/** Handles by geometry: stacked rows from their side, neighbours side to side, over the top within a row, else upward. */
+/** Handles by geometry: indented rows side to side, stacked rows from their side, neighbours side to side, over the top within a row, else upward. */
 function handlesFor(from: StatementNode, to: StatementNode, layout: Layout): [Side, Side] {
+  if (layout.outlined.has(from.id)) return ["left", "left"];
   if (layout.stacked.has(from.id)) return ["left", "bottom"];
   const row = layout.rowOf.get(from.id);
   if (row && row === layout.rowOf.get(to.id)) {
