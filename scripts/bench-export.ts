@@ -1,0 +1,95 @@
+/**
+ * Image export at scale (part of `npm run bench`): synthetic debates of 200,
+ * 1000 and 3000 statements exported as SVG and PNG by the export command
+ * (whole process, as a person runs it), beside @argdown/cli 1.7.5 drawing the
+ * Argdown export of the same debates as SVG (`argdown map -f svg`). Medians
+ * of several runs, in one run, so the ratio compares like with like. Prints;
+ * never asserts.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { portableToArgdown } from "@/lib/interop/argdown";
+import { PORTABLE_SCHEMA_VERSION, type TPortableDebate } from "@/lib/interop/portable";
+import { syntheticMap } from "@/lib/synthetic-map";
+import { insertMap, type MapInput } from "@/prisma/seed/insert-map";
+
+import { applyMigrations } from "./lib/migrate";
+import { connect } from "./lib/prisma-client";
+import { startScratchPostgres } from "./lib/scratch-postgres";
+
+const SIZES = [200, 1000, 3000];
+const RUNS = 3;
+
+/** The synthetic debate as the portable document its Argdown export is made from. */
+function toPortable(map: MapInput): TPortableDebate {
+  return {
+    schemaVersion: PORTABLE_SCHEMA_VERSION,
+    debate: { title: map.title, description: map.description, moderationMode: "open", phase: "open", anonymous: false },
+    article: { ...map.article, publishedAt: null },
+    sources: map.sources.map((s) => ({ key: s.key, title: s.title, author: null, publisher: s.publisher, url: s.url, publishedAt: null, quote: null, perspective: s.perspective, isArticle: false })),
+    nodes: map.nodes.map((n) => ({ key: n.key, kind: n.kind, text: n.text, attributedTo: n.attributedTo, anchor: null, sourceKeys: n.sourceKeys.filter((k) => k !== "article"), status: "approved", author: null, team: null })),
+    relations: map.relations.map((r, i) => ({ key: `r${i}`, from: r.from, to: r.to, type: r.type, group: r.group, status: "approved" })),
+    teams: [],
+    revisions: [],
+  };
+}
+
+function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { env, encoding: "utf8" });
+  const ms = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed:\n${result.stderr}${result.stdout}`);
+  return ms;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function main() {
+  const work = mkdtempSync(path.join(tmpdir(), "bench-export-"));
+  const database = await startScratchPostgres();
+  const rows: { size: number; svg: number; png: number; argdown: number; svgBytes: number; pngBytes: number }[] = [];
+  try {
+    await applyMigrations(database.url);
+    const db = connect(database.url);
+    const maps = SIZES.map((size) => syntheticMap({ nodes: size, slug: `export-${size}` }));
+    for (const map of maps) await insertMap(db, map);
+    await db.$disconnect();
+    // The same bundle `npm run export` builds and runs.
+    timeCommand("node_modules/.bin/esbuild", ["scripts/export.ts", "--bundle", "--platform=node", "--format=esm", "--packages=external", "--alias:@=.", "--conditions=react-server", "--outfile=.next/cli/export.mjs", "--log-level=warning"], process.env);
+    const env = { ...process.env, DATABASE_URL: database.url };
+    for (const map of maps) {
+      const size = map.nodes.length;
+      const out = (format: string) => path.join(work, `${map.slug}.${format}`);
+      const ours = (format: "svg" | "png") =>
+        median(Array.from({ length: RUNS }, () => timeCommand("node", ["--conditions=react-server", ".next/cli/export.mjs", "--debate", map.slug, "--format", format, "--out", out(format)], env)));
+      const argdownFile = path.join(work, `${map.slug}.argdown`);
+      writeFileSync(argdownFile, portableToArgdown(toPortable(map)));
+      const argdownOut = path.join(work, `argdown-${size}`);
+      mkdirSync(argdownOut, { recursive: true });
+      const argdown = median(Array.from({ length: RUNS }, () => timeCommand("node_modules/.bin/argdown", ["map", "-f", "svg", argdownFile, argdownOut], env)));
+      const svg = ours("svg");
+      const png = ours("png");
+      rows.push({ size, svg, png, argdown, svgBytes: statSync(out("svg")).size, pngBytes: statSync(out("png")).size });
+      console.log(`${size} statements: ours SVG ${seconds(svg)}, PNG ${seconds(png)}; Argdown SVG ${seconds(argdown)}`);
+    }
+  } finally {
+    await database.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  console.log(`\nImage export, whole process, median of ${RUNS} (target: faster than Argdown's CLI at every size)`);
+  console.log("statements | ours SVG | ours PNG | argdown SVG | SVG ratio | PNG ratio");
+  for (const r of rows) {
+    console.log(`${String(r.size).padStart(10)} | ${seconds(r.svg).padStart(8)} | ${seconds(r.png).padStart(8)} | ${seconds(r.argdown).padStart(11)} | ${(r.svg / r.argdown).toFixed(2).padStart(9)} | ${(r.png / r.argdown).toFixed(2).padStart(9)}`);
+  }
+  mkdirSync("bench-results", { recursive: true });
+  writeFileSync("bench-results/export.json", JSON.stringify({ finishedAt: new Date().toISOString(), runs: RUNS, rows }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
