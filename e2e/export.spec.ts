@@ -34,9 +34,9 @@ test("[EXPORT]: the whole map and a selected statement's tree as SVG and PNG fro
 
   const png = await download(page, "Image (PNG)");
   const { width } = pngSize(png.body);
-  const svgWidth = Number(/width="(\d+)"/.exec(text)![1]);
-  // 2x density, except where the 16384 px canvas limit caps it.
-  expect(width).toBe(Math.round(svgWidth * Math.min(2, 16_384 / svgWidth)));
+  const [, svgWidth, svgHeight] = /width="(\d+)" height="(\d+)"/.exec(text)!.map(Number) as [number, number, number];
+  // 2x density, except where the canvas limits (16384 px a side, 64 million pixels) cap it.
+  expect(width).toBe(Math.round(svgWidth * Math.min(2, 16_384 / svgWidth, 16_384 / svgHeight, Math.sqrt(64_000_000 / (svgWidth * svgHeight)))));
   await testInfo.attach("map.png", { body: png.body, contentType: "image/png" });
 
   // The tree under the thesis' first attacker: that node and what bears on it.

@@ -1,5 +1,7 @@
 /** Largest canvas side Chromium and Firefox both draw reliably. */
 const MAX_CANVAS_SIDE = 16_384;
+/** Pixels beyond which drawing and encoding a PNG takes many seconds and gigabytes. */
+const MAX_PIXELS = 64_000_000;
 
 /** Offers `blob` to the person as a file download. */
 export function downloadBlob(blob: Blob, fileName: string): void {
@@ -11,9 +13,9 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** The pixel density a PNG of this size gets: 2x, less only where a canvas cannot be that large. */
+/** The pixel density a PNG of this size gets: 2x, less only for maps too large to draw that finely. */
 export function pngScale(width: number, height: number): number {
-  return Math.min(2, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height);
+  return Math.min(2, MAX_CANVAS_SIDE / width, MAX_CANVAS_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
 }
 
 /** Rasterises an SVG document to PNG in the browser, at pngScale density. */

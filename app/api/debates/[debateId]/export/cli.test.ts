@@ -19,6 +19,7 @@ const SLUG = "lachin-crisis";
 const SUBTREE_ROOT = "cannot-coexist";
 /** Largest side of a PNG (lib/client/download.ts): wider maps get less than 2x. */
 const MAX_SIDE = 16_384;
+const MAX_PIXELS = 64_000_000;
 /** Chromium starts, lays out and screenshots: far slower than a route handler. */
 const SLOW = 180_000;
 /** Theses of the wide debate, each with a supporter below and an attacker beside it. */
@@ -121,7 +122,7 @@ function expectSvgShows(svg: string, keys: Set<string>): SvgInfo {
 /** Checks the PNG is the SVG at 2x (less where a side would pass the cap), drawn, with green and red edges. */
 function expectPngOf(file: string, svg: { width: number; height: number }) {
   const png = PNG.sync.read(readFileSync(file));
-  const scale = Math.min(2, MAX_SIDE / svg.width, MAX_SIDE / svg.height);
+  const scale = Math.min(2, MAX_SIDE / svg.width, MAX_SIDE / svg.height, Math.sqrt(MAX_PIXELS / (svg.width * svg.height)));
   expect(Math.abs(png.width - svg.width * scale), `width ${png.width} for ${svg.width}`).toBeLessThanOrEqual(2);
   expect(Math.abs(png.height - svg.height * scale), `height ${png.height} for ${svg.height}`).toBeLessThanOrEqual(2);
   expect(png.width).toBeLessThanOrEqual(MAX_SIDE);
@@ -243,7 +244,7 @@ describe("npm run export --node: the argument tree under one node", () => {
 
 describe("npm run export: a map too wide for 2x", () => {
   it(
-    "caps the PNG at 16384 px per side, keeping the SVG's proportions, and still draws it",
+    "caps the PNG's size (16384 px a side, 64 million pixels), keeping the SVG's proportions, and still draws it",
     async () => {
       const units = Array.from({ length: WIDE_UNITS }, (_, i) => i + 1);
       await insertMap(prisma, {
