@@ -1,18 +1,13 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
-
-import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import type { TMapDocument } from "@/lib/schemas/map";
 
-const SLUG = "lachin-crisis";
+import { SLUG, detailsPanel, openMap, saveScreenshot, statementNode, statementNodes, waitForSettledViewport } from "./fixtures/map";
+
 const TITLE = "Guiding Conflicting Factions Toward Addressing the Lachin Crisis";
 const KIND_LABELS = /^(Thesis|Claim|Premise|Rebuttal)$/;
 
-const statementNodes = (page: Page) => page.locator(".react-flow__node-statement");
-const statementNode = (page: Page, id: string) => page.locator(`.react-flow__node-statement[data-id="${id}"]`);
 const marksOf = (page: Page, id: string) => page.locator(`mark[data-node-ids~="${id}"]`);
-const detailsPanel = (page: Page) => page.locator('aside[aria-labelledby="details-title"]');
 
 /** The first node id of every mark, in article order (a mark selects its first, most specific node). */
 async function markTargets(page: Page): Promise<string[]> {
@@ -20,29 +15,7 @@ async function markTargets(page: Page): Promise<string[]> {
   return ids.filter(Boolean);
 }
 
-/** Waits until React Flow has fitted the map and the viewport stops moving. */
-async function waitForSettledViewport(page: Page): Promise<void> {
-  const viewport = page.locator(".react-flow__viewport");
-  await expect(viewport).toHaveAttribute("style", /transform/);
-  let previous = "";
-  await expect
-    .poll(
-      async () => {
-        const current = (await viewport.getAttribute("style")) ?? "";
-        const isStable = current === previous;
-        previous = current;
-        return isStable;
-      },
-      { intervals: [250] },
-    )
-    .toBe(true);
-}
 
-async function openMap(page: Page): Promise<void> {
-  await page.goto(`/debates/${SLUG}`);
-  await expect(statementNodes(page).first()).toBeVisible();
-  await waitForSettledViewport(page);
-}
 
 /** Zooms the canvas out to the whole map with React Flow's own "Fit View" control. */
 async function fitView(page: Page): Promise<void> {
@@ -50,13 +23,6 @@ async function fitView(page: Page): Promise<void> {
   await waitForSettledViewport(page);
 }
 
-async function saveScreenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const body = await page.screenshot({ fullPage: true });
-  await testInfo.attach(name, { body, contentType: "image/png" });
-  const folder = path.join(testInfo.project.outputDir, "screenshots");
-  await mkdir(folder, { recursive: true });
-  await writeFile(path.join(folder, `${name}.png`), body);
-}
 
 /** True when a click at the element's centre reaches the element (not the minimap, legend or controls). */
 async function isClickable(node: Locator): Promise<boolean> {

@@ -9,6 +9,7 @@ import { fieldErrorsOf } from "@/lib/client/api";
 import { ZSignInRequest } from "@/lib/schemas/auth";
 
 import { FieldError } from "@/components/ui/field-error";
+import { FormStatus, SubmitButton } from "@/components/ui/form-status";
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -42,12 +43,8 @@ export function SignInForm({ next }: { next: string }) {
       <label htmlFor="password">Password</label>
       <input id="password" name="password" type="password" autoComplete="current-password" aria-describedby="password-error" aria-invalid={!!errors.password} />
       <FieldError id="password-error" messages={errors.password} />
-      <p className="form-message" role="status" aria-live="polite">
-        {message}
-      </p>
-      <button type="submit" className="button button--primary" disabled={isBusy}>
-        {isBusy ? "Signing in…" : "Sign in"}
-      </button>
+      <FormStatus message={message} />
+      <SubmitButton label="Sign in" busyLabel="Signing in…" isBusy={isBusy} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
 import { ZSignUpRequest } from "@/lib/schemas/auth";
 
 import { FieldError } from "@/components/ui/field-error";
+import { FormStatus, SubmitButton } from "@/components/ui/form-status";
 
 export function SignUpForm({ next }: { next: string }) {
   const router = useRouter();
@@ -51,12 +52,8 @@ export function SignUpForm({ next }: { next: string }) {
       <label htmlFor="password">Password (at least 10 characters)</label>
       <input id="password" name="password" type="password" autoComplete="new-password" aria-describedby="password-error" aria-invalid={!!errors.password} />
       <FieldError id="password-error" messages={errors.password} />
-      <p className="form-message" role="status" aria-live="polite">
-        {message}
-      </p>
-      <button type="submit" className="button button--primary" disabled={isBusy}>
-        {isBusy ? "Creating your account…" : "Sign up"}
-      </button>
+      <FormStatus message={message} />
+      <SubmitButton label="Sign up" busyLabel="Creating your account…" isBusy={isBusy} />
     </form>
   );
 }

@@ -9,6 +9,7 @@ import { MAX_SOURCES } from "@/lib/schemas/source";
 import { KIND_LABEL } from "@/lib/labels";
 
 import { FieldError } from "@/components/ui/field-error";
+import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 import { EMPTY_SOURCE, SourceFields, sourceCitation, type SourceDraft } from "./source-fields";
@@ -104,9 +105,7 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
             Cite another source
           </button>
         )}
-        <p className="form-message" role="status" aria-live="polite">
-          {message}
-        </p>
+        <FormStatus message={message} />
         <DialogActions onCancel={onClose} submitLabel={isBusy ? "Adding…" : "Add to the map"} isBusy={isBusy} />
       </form>
     </ModalDialog>

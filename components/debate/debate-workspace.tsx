@@ -111,19 +111,19 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
         </div>
         <div className="workspace__canvas">
           {flow && (
-          <ReactFlowProvider>
-            <DebateCanvas
-              nodes={flow.nodes}
-              edges={flow.edges}
-              selectedId={selectedId}
-              focusRequest={focusRequest}
-              onSelect={setSelectedId}
-              menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
-              viewerId={viewer?.userId ?? null}
-              supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
-              onAction={(node, action) => void runAction(node, action)}
-            />
-          </ReactFlowProvider>
+            <ReactFlowProvider>
+              <DebateCanvas
+                nodes={flow.nodes}
+                edges={flow.edges}
+                selectedId={selectedId}
+                focusRequest={focusRequest}
+                onSelect={setSelectedId}
+                menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
+                viewerId={viewer?.userId ?? null}
+                supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
+                onAction={(node, action) => void runAction(node, action)}
+              />
+            </ReactFlowProvider>
           )}
         </div>
         {viewer && <p className="shortcut-hint">Select a statement, then press S to support it, R to rebut it, C for a co-premise, L to link it, E to edit your own.</p>}

@@ -11,6 +11,7 @@ import { MAX_IMPORT_BYTES, ZImportRequest } from "@/lib/schemas/import";
 import { PERSPECTIVE_LABEL } from "@/lib/labels";
 
 import { FieldError } from "@/components/ui/field-error";
+import { FormStatus, SubmitButton } from "@/components/ui/form-status";
 
 type Result = { slug: string; report: TImportReport };
 
@@ -82,12 +83,8 @@ export function ImportForm() {
         ))}
       </fieldset>
       <FieldError id="import-perspective-error" messages={errors.perspective} />
-      <p className="form-message" role="status" aria-live="polite">
-        {message}
-      </p>
-      <button type="submit" className="button button--primary" disabled={isBusy}>
-        {isBusy ? "Importing…" : "Import"}
-      </button>
+      <FormStatus message={message} />
+      <SubmitButton label="Import" busyLabel="Importing…" isBusy={isBusy} />
       {result && (
         <section className="import-report" aria-label="Import report">
           <h2>Imported</h2>

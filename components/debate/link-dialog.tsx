@@ -8,6 +8,7 @@ import type { TRelationType } from "@/lib/schemas/domain";
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_LABEL } from "@/lib/labels";
 
+import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 type Props = { slug: string; doc: TMapDocument; from: TMapNode; onLinked: (relation: TMapRelation) => void; onClose: () => void };
@@ -59,9 +60,7 @@ export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
               ))}
           </select>
         </div>
-        <p className="form-message" role="status" aria-live="polite">
-          {message}
-        </p>
+        <FormStatus message={message} />
         <DialogActions onCancel={onClose} submitLabel="Link" />
       </form>
     </ModalDialog>

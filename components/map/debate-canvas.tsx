@@ -115,43 +115,43 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
 
   return (
     <div ref={container} className="canvas" onKeyDown={(e) => e.key === "Escape" && setMenu(null)}>
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={handleNodesChange}
-      onNodeContextMenu={onNodeContextMenu}
-      onPaneClick={() => {
-        setMenu(null);
-        onSelect(null);
-      }}
-      onMoveStart={() => setMenu(null)}
-      connectionMode={ConnectionMode.Loose}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      multiSelectionKeyCode={null}
-      selectionKeyCode={null}
-      onlyRenderVisibleElements={initialNodes.length > VIRTUALIZE_ABOVE}
-      onInit={onInit}
-      minZoom={0.05}
-      maxZoom={2}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Argument map"
-    >
-      <Background gap={24} color="#e3e6ea" />
-      <Controls position="bottom-left" showInteractive={false} />
-      {initialNodes.length <= MINIMAP_UP_TO && (
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          ariaLabel="Overview of the whole map"
-          nodeColor={(n) => (n.type === "statement" ? (MINIMAP_COLOUR[String(n.data.kind)] ?? "#999") : "transparent")}
-        />
-      )}
-    </ReactFlow>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={handleNodesChange}
+        onNodeContextMenu={onNodeContextMenu}
+        onPaneClick={() => {
+          setMenu(null);
+          onSelect(null);
+        }}
+        onMoveStart={() => setMenu(null)}
+        connectionMode={ConnectionMode.Loose}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        onlyRenderVisibleElements={initialNodes.length > VIRTUALIZE_ABOVE}
+        onInit={onInit}
+        minZoom={0.05}
+        maxZoom={2}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Argument map"
+      >
+        <Background gap={24} color="#e3e6ea" />
+        <Controls position="bottom-left" showInteractive={false} />
+        {initialNodes.length <= MINIMAP_UP_TO && (
+          <MiniMap
+            position="bottom-right"
+            pannable
+            zoomable
+            ariaLabel="Overview of the whole map"
+            nodeColor={(n) => (n.type === "statement" ? (MINIMAP_COLOUR[String(n.data.kind)] ?? "#999") : "transparent")}
+          />
+        )}
+      </ReactFlow>
       {menu && (
         <div className="context-menu" style={{ left: menu.x, top: menu.y }}>
           <NodeActions

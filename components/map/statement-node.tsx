@@ -4,6 +4,7 @@ import { memo } from "react";
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 
+import { attributionText } from "@/lib/graph/node-size";
 import type { StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
 import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
 
@@ -20,7 +21,7 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
   return (
     <div
       className={`statement statement--${data.kind}${selected ? " is-selected" : ""}`}
-      title={data.attributedTo ? `${data.text}\n(Position of ${data.attributedTo})` : data.text}
+      title={data.attributedTo ? `${data.text}\n(${attributionText(data.attributedTo)})` : data.text}
       aria-label={`${KIND_LABEL[data.kind]}: ${data.text}`}
     >
       {SIDES.map(([id, position]) => (
@@ -37,7 +38,7 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
       </p>
       {data.attributedTo && (
         <p className="statement__attribution" style={{ WebkitLineClamp: data.attributionLines }}>
-          Position of {data.attributedTo}
+          {attributionText(data.attributedTo)}
         </p>
       )}
     </div>
