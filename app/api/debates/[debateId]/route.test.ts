@@ -128,3 +128,34 @@ describe("GET /api/debates/{debateId}", () => {
     expect(doc.relations).toHaveLength(map.relations.length - involved.length - 2);
   });
 });
+
+describe("GET /api/debates/{debateId}: caching by revision", () => {
+  const slug = seedDebate.slug;
+  const request = (headers: Record<string, string>) => GET(new Request(`http://localhost/api/debates/${slug}`, { headers }), { params: Promise.resolve({ debateId: slug }) });
+
+  it("answers 304 to a browser that holds the current version, and gzip to one that asks for it", async () => {
+    const first = await get(slug);
+    const etag = first.headers.get("etag")!;
+    expect(etag).toMatch(/^".+"$/);
+    expect((await request({ "If-None-Match": etag })).status).toBe(304);
+    const zipped = await request({ "Accept-Encoding": "gzip, br" });
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    const { gunzipSync } = await import("node:zlib");
+    const doc = ZMapDocument.parse(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8")));
+    expect(doc.nodes.length).toBe((await first.json()).nodes.length);
+  });
+
+  it("serves a changed map as soon as the database changes, never a stale copy", async () => {
+    const before = await get(slug);
+    const etag = before.headers.get("etag")!;
+    const id = await nodeId("june-15-attack");
+    await prisma.node.update({ where: { id }, data: { text: "Edited directly in the database." } });
+    const after = await request({ "If-None-Match": etag });
+    expect(after.status).toBe(200);
+    expect(after.headers.get("etag")).not.toBe(etag);
+    const doc = ZMapDocument.parse(await after.json());
+    expect(doc.nodes.find((n) => n.id === id)?.text).toBe("Edited directly in the database.");
+    await prisma.node.update({ where: { id }, data: { deletedAt: new Date() } });
+    expect((await getMap(slug)).nodes.some((n) => n.id === id)).toBe(false);
+  });
+});

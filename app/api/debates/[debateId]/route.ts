@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { ZDebateSlug } from "@/lib/schemas/domain";
-import { getDebateMap } from "@/lib/server/debates/get-debate-map";
+import { mapResponse } from "@/lib/server/debates/map-response";
 import { route } from "@/lib/server/http";
 
-/** GET /api/debates/{slug}: the debate's whole map as one JSON document. */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ params }) => getDebateMap(params.debateId));
+/** GET /api/debates/{slug}: the debate's whole map as one JSON document (ETag; gzip when accepted). */
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ params, request }) => mapResponse(params.debateId, request));
