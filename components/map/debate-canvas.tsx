@@ -56,10 +56,26 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
   const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(initialNodes);
   const { setCenter, getZoom } = useReactFlow();
 
-  useEffect(() => setNodes(initialNodes), [initialNodes, setNodes]);
+  // Every new nodes array makes React Flow take in all nodes again (seconds at
+  // 2000 nodes), so the array is replaced only when something really changed.
+  const applied = useRef(initialNodes);
+  useEffect(() => {
+    if (applied.current === initialNodes) return;
+    applied.current = initialNodes;
+    setNodes(initialNodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)));
+  }, [initialNodes, selectedId, setNodes]);
 
   useEffect(() => {
-    setNodes((current) => current.map((n) => (n.selected === (n.id === selectedId) ? n : { ...n, selected: n.id === selectedId })));
+    setNodes((current) => {
+      let isChanged = false;
+      const next = current.map((n) => {
+        const isSelected = n.id === selectedId;
+        if (Boolean(n.selected) === isSelected) return n;
+        isChanged = true;
+        return { ...n, selected: isSelected };
+      });
+      return isChanged ? next : current;
+    });
   }, [selectedId, setNodes]);
 
   useEffect(() => {

@@ -1,14 +1,13 @@
 import "server-only";
 
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
 
 import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 
 import { getDebateMap } from "./get-debate-map";
 
-type Cached = { revision: string; json: Buffer; gzip: Buffer };
+type Cached = { revision: string; json: Buffer };
 
 /** Serialised maps by debate, reused while the debate's revision is unchanged. */
 const cache = new Map<string, Cached>();
@@ -32,8 +31,9 @@ async function mapRevision(debateId: string): Promise<string> {
 }
 
 /**
- * The map document as an HTTP answer: built and compressed once per revision,
- * with an ETag so a browser that has it gets 304.
+ * The map document as an HTTP answer: serialised once per revision, with an
+ * ETag so a browser that has it gets 304. (Compression is left to the server:
+ * a body encoded here was encoded a second time by `next start`.)
  */
 export async function mapResponse(slug: string, request: Request): Promise<Response> {
   const debate = await db.debate.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
@@ -42,7 +42,7 @@ export async function mapResponse(slug: string, request: Request): Promise<Respo
   let entry = cache.get(debate.id);
   if (entry?.revision !== revision) {
     const json = Buffer.from(JSON.stringify(await getDebateMap(slug)));
-    entry = { revision, json, gzip: gzipSync(json) };
+    entry = { revision, json };
     cache.delete(debate.id);
     cache.set(debate.id, entry);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
@@ -50,8 +50,5 @@ export async function mapResponse(slug: string, request: Request): Promise<Respo
   const etag = `"${createHash("sha1").update(revision).digest("base64url")}"`;
   const headers: Record<string, string> = { ETag: etag, "Cache-Control": "no-cache", "Content-Type": "application/json" };
   if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  const acceptsGzip = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  const body = acceptsGzip ? entry.gzip : entry.json;
-  if (acceptsGzip) headers["Content-Encoding"] = "gzip";
-  return new Response(new Uint8Array(body), { headers: { ...headers, "Content-Length": String(body.length), Vary: "Accept-Encoding" } });
+  return new Response(new Uint8Array(entry.json), { headers });
 }

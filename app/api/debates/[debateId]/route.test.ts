@@ -133,16 +133,12 @@ describe("GET /api/debates/{debateId}: caching by revision", () => {
   const slug = seedDebate.slug;
   const request = (headers: Record<string, string>) => GET(new Request(`http://localhost/api/debates/${slug}`, { headers }), { params: Promise.resolve({ debateId: slug }) });
 
-  it("answers 304 to a browser that holds the current version, and gzip to one that asks for it", async () => {
+  it("answers 304 to a browser that holds the current version", async () => {
     const first = await get(slug);
     const etag = first.headers.get("etag")!;
     expect(etag).toMatch(/^".+"$/);
     expect((await request({ "If-None-Match": etag })).status).toBe(304);
-    const zipped = await request({ "Accept-Encoding": "gzip, br" });
-    expect(zipped.headers.get("content-encoding")).toBe("gzip");
-    const { gunzipSync } = await import("node:zlib");
-    const doc = ZMapDocument.parse(JSON.parse(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString("utf8")));
-    expect(doc.nodes.length).toBe((await first.json()).nodes.length);
+    expect((await request({ "If-None-Match": '"another"' })).status).toBe(200);
   });
 
   it("serves a changed map as soon as the database changes, never a stale copy", async () => {
