@@ -7,7 +7,7 @@ import { fileTitle, importedFileSource, type TImportOptions } from "./import-opt
 import {
   ImportError,
   PORTABLE_SCHEMA_VERSION,
-  ZPortableDebate,
+  validPortable,
   type TImportReport,
   type TPortableDebate,
   type TPortableNode,
@@ -398,12 +398,7 @@ export function aifToPortable(text: string, options: TImportOptions): { debate: 
     teams: [],
     revisions: [],
   };
-  const checked = ZPortableDebate.safeParse(debate);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new ImportError(`The imported debate does not fit the app: ${issue.path.map(String).join(".")} ${issue.message}`);
-  }
-  return { debate, report: { format: "aif", nodes: nodes.length, relations: relations.length, dropped, repairs } };
+  return { debate: validPortable(debate), report: { format: "aif", nodes: nodes.length, relations: relations.length, dropped, repairs } };
 }
 
 // ---------------------------------------------------------------------------

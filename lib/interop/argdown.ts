@@ -28,7 +28,7 @@ import { ZImportOptions, fileTitle, importedFileSource, type TImportOptions } fr
 import {
   ImportError,
   PORTABLE_SCHEMA_VERSION,
-  ZPortableDebate,
+  validPortable,
   ZPortableSource,
   type TImportReport,
   type TPortableDebate,
@@ -605,12 +605,7 @@ export function argdownToPortable(text: string, options: TImportOptions): { deba
     teams: [],
     revisions: [],
   };
-  const checked = ZPortableDebate.safeParse(debate);
-  if (!checked.success) {
-    const issue = checked.error.issues[0]!;
-    throw new ImportError(`The imported debate does not fit the app: ${issue.path.map(String).join(".")} ${issue.message}`);
-  }
-  return { debate: checked.data, report: { format: "argdown", nodes: nodes.length, relations: kept.length, dropped, repairs } };
+  return { debate: validPortable(debate), report: { format: "argdown", nodes: nodes.length, relations: kept.length, dropped, repairs } };
 }
 
 function relationText(r: IRelation): string {

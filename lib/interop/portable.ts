@@ -106,6 +106,14 @@ export type TImportReport = {
   repairs: string[];
 };
 
+/** Checks what a converter built against the document schema; the first problem stops the import. */
+export function validPortable(debate: TPortableDebate): TPortableDebate {
+  const checked = ZPortableDebate.safeParse(debate);
+  if (checked.success) return checked.data;
+  const issue = checked.error.issues[0]!;
+  throw new ImportError(`The imported debate does not fit the app: ${issue.path.map(String).join(".")} ${issue.message}`);
+}
+
 /** An import that cannot proceed: says what and where (a line, a node id). */
 export class ImportError extends Error {
   constructor(
