@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 
 import { ReactFlowProvider } from "@xyflow/react";
 
+import type { Viewer as TViewer } from "@/lib/authz/can";
 import { apiFetch } from "@/lib/client/api";
 import { NO_FILTERS, filterMap, type MapFilters } from "@/lib/graph/filter-map";
 import { withCreated, withNode, withRelation, withoutNode } from "@/lib/graph/map-changes";
@@ -20,7 +21,7 @@ import { DetailsPanel } from "./details-panel";
 import { LinkDialog } from "./link-dialog";
 import { acceptsCoPremise, type NodeAction } from "./node-actions";
 
-type Viewer = { userId: string; name: string } | null;
+type Viewer = TViewer | null;
 
 const subscribeToNothing = () => () => {};
 type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | null;

@@ -15,6 +15,8 @@ const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({
   sourceIds: [],
   status: "approved",
   authorId: null,
+  teamId: null,
+  rejectionReason: null,
   version: 1,
   ...extra,
 });
@@ -26,12 +28,14 @@ const relation = (id: string, fromId: string, toId: string, type: TMapRelation["
   type,
   groupId,
   status: "approved",
+  authorId: null,
+  rejectionReason: null,
   version: 1,
 });
 
 function documentOf(nodes: TMapNode[], relations: TMapRelation[]): TMapDocument {
   return {
-    debate: { id: "d", slug: "d", title: "D", description: null, createdAt: "2024-01-01T00:00:00.000Z", phase: "open", moderationMode: "open" },
+    debate: { id: "d", slug: "d", title: "D", description: null, createdAt: "2024-01-01T00:00:00.000Z", phase: "open", moderationMode: "open", anonymous: false, hasOwner: false },
     article: { id: "a", title: "A", author: null, publisher: null, publishedAt: null, url: null, perspective: "azerbaijani", text: "x".repeat(200) },
     nodes,
     relations,
@@ -40,6 +44,8 @@ function documentOf(nodes: TMapNode[], relations: TMapRelation[]): TMapDocument 
       { id: "s-neu", title: "S2", author: null, publisher: null, url: null, publishedAt: null, quote: null, perspective: "neutral", isArticle: false },
       { id: "s-aze", title: "S3", author: null, publisher: null, url: null, publishedAt: null, quote: null, perspective: "azerbaijani", isArticle: true },
     ],
+    teams: [],
+    authors: [],
   };
 }
 

@@ -9,7 +9,7 @@ const TEXT = "0123456789abcdefghij"; // 20 characters
 type NodeRow = MapRows["nodes"][number];
 
 function node(id: string, anchorStart: number | null, anchorEnd: number | null, extra: Partial<NodeRow> = {}): NodeRow {
-  return { id, kind: "claim", text: `Statement ${id}`, attributedTo: null, anchorStart, anchorEnd, status: "approved", authorId: null, version: 1, nodeSources: [], ...extra };
+  return { id, kind: "claim", text: `Statement ${id}`, attributedTo: null, anchorStart, anchorEnd, status: "approved", authorId: null, teamId: null, rejectionReason: null, version: 1, nodeSources: [], ...extra };
 }
 
 function rows(nodes: NodeRow[]): MapRows {
@@ -22,17 +22,21 @@ function rows(nodes: NodeRow[]): MapRows {
       createdAt: new Date("2024-03-05T12:34:56.789Z"),
       phase: "open",
       moderationMode: "premoderated",
+      anonymous: false,
+      ownerId: null,
       article: { id: "a1", title: "The article", author: "A. Writer", publisher: null, publishedAt: new Date("2023-08-30T00:00:00.000Z"), url: "https://example.org/a", perspective: "azerbaijani", text: TEXT },
     },
     nodes,
     relations: [
-      { id: "r1", fromId: "n2", toId: "n1", type: "supports", groupId: "g1", status: "approved", version: 3 },
-      { id: "r2", fromId: "n3", toId: "n1", type: "attacks", groupId: null, status: "approved", version: 1 },
+      { id: "r1", fromId: "n2", toId: "n1", type: "supports", groupId: "g1", status: "approved", authorId: null, rejectionReason: null, version: 3 },
+      { id: "r2", fromId: "n3", toId: "n1", type: "attacks", groupId: null, status: "approved", authorId: null, rejectionReason: null, version: 1 },
     ],
     sources: [
       { id: "s-article", articleId: "a1", title: "The article", author: "A. Writer", publisher: null, url: "https://example.org/a", publishedAt: new Date("2023-08-30T00:00:00.000Z"), quote: null, perspective: "azerbaijani" },
       { id: "s-report", articleId: null, title: "A report", author: null, publisher: "An NGO", url: null, publishedAt: null, quote: "A quoted line.", perspective: "neutral" },
     ],
+    teams: [],
+    authors: [],
   };
 }
 
@@ -54,10 +58,12 @@ describe("toMapDocument", () => {
       createdAt: "2024-03-05T12:34:56.789Z",
       phase: "open",
       moderationMode: "premoderated",
+      anonymous: false,
+      hasOwner: false,
     });
     expect(doc.article).toEqual({ id: "a1", title: "The article", author: "A. Writer", publisher: null, publishedAt: "2023-08-30", url: "https://example.org/a", perspective: "azerbaijani", text: TEXT });
     expect(doc.nodes.map((n) => n.id)).toEqual(["n1", "n2", "n3"]);
-    expect(doc.nodes[0]).toEqual({ id: "n1", kind: "thesis", text: "Statement n1", attributedTo: null, anchor: { start: 0, end: 10 }, sourceIds: ["s-article"], status: "approved", authorId: null, version: 1 });
+    expect(doc.nodes[0]).toEqual({ id: "n1", kind: "thesis", text: "Statement n1", attributedTo: null, anchor: { start: 0, end: 10 }, sourceIds: ["s-article"], status: "approved", authorId: null, teamId: null, rejectionReason: null, version: 1 });
     expect(doc.nodes[1]).toMatchObject({ attributedTo: "Someone", authorId: "u1", status: "pending", version: 2, anchor: null, sourceIds: ["s-article", "s-report"] });
     expect(doc.relations).toEqual(rows([]).relations);
   });

@@ -1,4 +1,4 @@
-import type { TMapDocument, TMapNode, TMapSource } from "@/lib/schemas/map";
+import type { TMapAuthor, TMapDocument, TMapNode, TMapSource, TMapTeam } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
 type DateLike = Date | null;
@@ -13,6 +13,8 @@ export type MapRows = {
     createdAt: Date;
     phase: "open" | "closed" | "archived";
     moderationMode: "open" | "premoderated";
+    anonymous: boolean;
+    ownerId: string | null;
     article: { id: string; title: string; author: string | null; publisher: string | null; publishedAt: DateLike; url: string | null; perspective: TPerspective; text: string };
   };
   nodes: {
@@ -24,10 +26,14 @@ export type MapRows = {
     anchorEnd: number | null;
     status: TStatus;
     authorId: string | null;
+    teamId: string | null;
+    rejectionReason: string | null;
     version: number;
     nodeSources: { sourceId: string }[];
   }[];
-  relations: { id: string; fromId: string; toId: string; type: TRelationType; groupId: string | null; status: TStatus; version: number }[];
+  relations: { id: string; fromId: string; toId: string; type: TRelationType; groupId: string | null; status: TStatus; authorId: string | null; rejectionReason: string | null; version: number }[];
+  teams: TMapTeam[];
+  authors: TMapAuthor[];
   sources: { id: string; articleId: string | null; title: string; author: string | null; publisher: string | null; url: string | null; publishedAt: DateLike; quote: string | null; perspective: TPerspective }[];
 };
 
@@ -48,6 +54,8 @@ export function toMapNode(n: NodeRow, textLength = Number.POSITIVE_INFINITY): TM
     sourceIds: n.nodeSources.map((s) => s.sourceId),
     status: n.status,
     authorId: n.authorId,
+    teamId: n.teamId,
+    rejectionReason: n.rejectionReason,
     version: n.version,
   };
 }
@@ -67,7 +75,7 @@ export function toMapSource(s: SourceRow): TMapSource {
 }
 
 /** Converts database rows into the map document. */
-export function toMapDocument({ debate, nodes, relations, sources }: MapRows): TMapDocument {
+export function toMapDocument({ debate, nodes, relations, sources, teams, authors }: MapRows): TMapDocument {
   const { article } = debate;
   return {
     debate: {
@@ -78,10 +86,14 @@ export function toMapDocument({ debate, nodes, relations, sources }: MapRows): T
       createdAt: debate.createdAt.toISOString(),
       phase: debate.phase,
       moderationMode: debate.moderationMode,
+      anonymous: debate.anonymous,
+      hasOwner: debate.ownerId !== null,
     },
     article: { ...article, publishedAt: isoDate(article.publishedAt) },
     nodes: nodes.map((n) => toMapNode(n, article.text.length)),
     relations: relations.map((r) => ({ ...r })),
     sources: sources.map(toMapSource),
+    teams,
+    authors,
   };
 }

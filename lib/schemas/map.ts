@@ -11,6 +11,10 @@ export const ZMapNode = z.object({
   sourceIds: z.array(z.string()),
   status: ZStatus,
   authorId: z.string().nullable(),
+  /** The team its author was on when they wrote it. */
+  teamId: z.string().nullable(),
+  /** Why a moderator rejected it; only its author and moderators see rejected items. */
+  rejectionReason: z.string().nullable(),
   version: z.number().int(),
 });
 
@@ -21,6 +25,8 @@ export const ZMapRelation = z.object({
   type: ZRelationType,
   groupId: z.string().nullable(),
   status: ZStatus,
+  authorId: z.string().nullable(),
+  rejectionReason: z.string().nullable(),
   version: z.number().int(),
 });
 
@@ -47,6 +53,11 @@ export const ZArticle = z.object({
   text: z.string(),
 });
 
+export const ZMapTeam = z.object({ id: z.string(), name: z.string(), colour: z.string(), perspective: ZPerspective });
+
+/** How the map names an author: their name, or a team pseudonym in an anonymous debate. */
+export const ZMapAuthor = z.object({ id: z.string(), label: z.string(), teamId: z.string().nullable() });
+
 export const ZDebateSummary = z.object({
   id: z.string(),
   slug: ZDebateSlug,
@@ -62,16 +73,22 @@ export const ZMapDocument = z.object({
   debate: ZDebateSummary.omit({ nodeCount: true, articleTitle: true }).extend({
     phase: z.enum(["open", "closed", "archived"]),
     moderationMode: z.enum(["open", "premoderated"]),
+    anonymous: z.boolean(),
+    hasOwner: z.boolean(),
   }),
   article: ZArticle,
   nodes: z.array(ZMapNode),
   relations: z.array(ZMapRelation),
   sources: z.array(ZMapSource),
+  teams: z.array(ZMapTeam),
+  authors: z.array(ZMapAuthor),
 });
 
 export type TMapNode = z.infer<typeof ZMapNode>;
 export type TMapRelation = z.infer<typeof ZMapRelation>;
 export type TMapSource = z.infer<typeof ZMapSource>;
+export type TMapTeam = z.infer<typeof ZMapTeam>;
+export type TMapAuthor = z.infer<typeof ZMapAuthor>;
 export type TArticle = z.infer<typeof ZArticle>;
 export type TDebateSummary = z.infer<typeof ZDebateSummary>;
 export type TMapDocument = z.infer<typeof ZMapDocument>;

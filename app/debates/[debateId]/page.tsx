@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { AppError } from "@/lib/errors";
 import { ZDebateSlug } from "@/lib/schemas/domain";
 import { getViewer } from "@/lib/server/auth/get-viewer";
-import { getDebateMap } from "@/lib/server/debates/get-debate-map";
+import { loadDebateAccess } from "@/lib/server/debates/debate-access";
+import { getDebateMap, getViewerMap } from "@/lib/server/debates/get-debate-map";
 
 import { AccountMenu } from "@/components/auth/account-menu";
 
@@ -14,11 +15,11 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ debateId: string }> };
 
-async function loadMap(debateId: string) {
+async function orNotFound<T>(debateId: string, load: (slug: string) => Promise<T>): Promise<T> {
   const slug = ZDebateSlug.safeParse(debateId);
   if (!slug.success) notFound();
   try {
-    return await getDebateMap(slug.data);
+    return await load(slug.data);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -26,12 +27,16 @@ async function loadMap(debateId: string) {
 }
 
 export async function generateMetadata({ params }: Props) {
-  const doc = await loadMap((await params).debateId);
+  const doc = await orNotFound((await params).debateId, getDebateMap);
   return { title: `${doc.debate.title} · Argument maps` };
 }
 
 export default async function DebatePage({ params }: Props) {
-  const [doc, viewer] = await Promise.all([loadMap((await params).debateId), getViewer()]);
+  const viewer = await getViewer();
+  const { doc, access } = await orNotFound((await params).debateId, async (slug) => {
+    const access = await loadDebateAccess(slug, viewer);
+    return { doc: await getViewerMap(slug, access.who), access };
+  });
   return (
     <main className="debate">
       <header className="debate__header">
@@ -39,7 +44,11 @@ export default async function DebatePage({ params }: Props) {
         <h1>{doc.debate.title}</h1>
         <AccountMenu name={viewer?.name ?? null} />
       </header>
-      <DebateWorkspace key={viewer?.userId ?? "anonymous"} initialDoc={doc} viewer={viewer} />
+      <DebateWorkspace
+        key={viewer?.userId ?? "anonymous"}
+        initialDoc={doc}
+        viewer={viewer && access.who ? { ...viewer, role: access.who.role, teamId: access.teamId } : null}
+      />
     </main>
   );
 }

@@ -1,27 +1,39 @@
 import "server-only";
 
-import { can, type Action, type DebateActor } from "@/lib/authz/can";
+import { can, effectiveRole, type Action, type DebateActor, type Role } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { db } from "@/lib/server/db";
 
 export type DebateAccess = {
-  debate: { id: string; phase: "open" | "closed" | "archived"; ownerId: string | null };
+  debate: { id: string; slug: string; phase: "open" | "closed" | "archived"; ownerId: string | null; moderationMode: "open" | "premoderated"; anonymous: boolean };
+  /** The actor with their effective role (null when not a member of an owned debate). */
   who: DebateActor;
+  /** The actor's team in this debate, if any. */
+  teamId: string | null;
 };
 
 /** Loads a debate and the actor's role in it; 404 when there is no such debate. */
 export async function loadDebateAccess(slug: string, actor: Actor | null): Promise<DebateAccess> {
   const debate = await db.debate.findFirst({
     where: { slug, deletedAt: null },
-    select: { id: true, phase: true, ownerId: true, members: { where: { userId: actor?.userId ?? "" }, select: { role: true }, take: 1 } },
+    select: {
+      id: true,
+      slug: true,
+      phase: true,
+      ownerId: true,
+      moderationMode: true,
+      anonymous: true,
+      // An empty list of members (no user id matches none) when nobody is signed in.
+      members: { where: { userId: { in: actor ? [actor.userId] : [] } }, select: { role: true, teamId: true }, take: 1 },
+    },
   });
   if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
-  const role = debate.ownerId && debate.ownerId === actor?.userId ? "owner" : (debate.members[0]?.role ?? null);
-  return {
-    debate: { id: debate.id, phase: debate.phase, ownerId: debate.ownerId },
-    who: actor ? { userId: actor.userId, role } : null,
-  };
+  const { members, ...rest } = debate;
+  const member = members[0];
+  const stated: Role | null = debate.ownerId && debate.ownerId === actor?.userId ? "owner" : (member?.role ?? null);
+  const who = actor ? { userId: actor.userId, role: effectiveRole({ userId: actor.userId, role: stated }, { hasOwner: debate.ownerId !== null }) } : null;
+  return { debate: rest, who, teamId: member?.teamId ?? null };
 }
 
 /** Throws the rule table's refusal as a 401 or 403. */

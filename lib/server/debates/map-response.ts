@@ -2,10 +2,12 @@ import "server-only";
 
 import { createHash } from "node:crypto";
 
-import { AppError } from "@/lib/errors";
 import { db } from "@/lib/server/db";
 
-import { getDebateMap } from "./get-debate-map";
+import type { Actor } from "@/lib/server/auth/get-actor";
+
+import { loadDebateAccess } from "./debate-access";
+import { getDebateMap, getPersonalMap, seesMoreThanPublic } from "./get-debate-map";
 
 type Cached = { revision: string; json: Buffer };
 
@@ -31,24 +33,35 @@ async function mapRevision(debateId: string): Promise<string> {
 }
 
 /**
- * The map document as an HTTP answer: serialised once per revision, with an
- * ETag so a browser that has it gets 304. (Compression is left to the server:
- * a body encoded here was encoded a second time by `next start`.)
+ * The map document as an HTTP answer. The public map is serialised once per
+ * revision; a signed-in person who may see pending or rejected items gets
+ * their own map on top of it. Either way an ETag (per person for the latter)
+ * gives 304 to a browser that has it. (Compression is left to the server: a
+ * body encoded here was encoded a second time by `next start`.)
  */
-export async function mapResponse(slug: string, request: Request): Promise<Response> {
-  const debate = await db.debate.findFirst({ where: { slug, deletedAt: null }, select: { id: true } });
-  if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
+export async function mapResponse(slug: string, request: Request, actor: Actor | null): Promise<Response> {
+  const access = await loadDebateAccess(slug, actor);
+  const debate = access.debate;
   const revision = await mapRevision(debate.id);
-  let entry = cache.get(debate.id);
+  const headers: Record<string, string> = { "Cache-Control": "no-cache", "Content-Type": "application/json" };
+  if (access.who && (await seesMoreThanPublic(debate, access.who))) {
+    headers.ETag = `"${createHash("sha1").update(`${revision}:${access.who.userId}:${access.who.role}`).digest("base64url")}"`;
+    if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
+    return new Response(JSON.stringify(await getPersonalMap(slug, access.who)), { headers });
+  }
+  const entry = await cachedPublicMap(debate.id, slug, revision);
+  headers.ETag = `"${createHash("sha1").update(revision).digest("base64url")}"`;
+  if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
+  return new Response(new Uint8Array(entry.json), { headers });
+}
+
+async function cachedPublicMap(debateId: string, slug: string, revision: string): Promise<Cached> {
+  let entry = cache.get(debateId);
   if (entry?.revision !== revision) {
-    const json = Buffer.from(JSON.stringify(await getDebateMap(slug)));
-    entry = { revision, json };
-    cache.delete(debate.id);
-    cache.set(debate.id, entry);
+    entry = { revision, json: Buffer.from(JSON.stringify(await getDebateMap(slug))) };
+    cache.delete(debateId);
+    cache.set(debateId, entry);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   }
-  const etag = `"${createHash("sha1").update(revision).digest("base64url")}"`;
-  const headers: Record<string, string> = { ETag: etag, "Cache-Control": "no-cache", "Content-Type": "application/json" };
-  if (request.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers });
-  return new Response(new Uint8Array(entry.json), { headers });
+  return entry;
 }

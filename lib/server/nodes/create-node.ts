@@ -1,5 +1,6 @@
 import "server-only";
 
+import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
 import type { TCreatedNode } from "@/lib/schemas/map";
@@ -7,6 +8,7 @@ import type { TCreateNodeInput } from "@/lib/schemas/node";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
+import { publishEvent } from "@/lib/server/events/publish-event";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 import { resolveSources } from "@/lib/server/sources/resolve-sources";
 
@@ -30,7 +32,7 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     let groupId: string | null = null;
     const updatedRelationIds: string[] = [];
     if (link.type === "co-premise") {
-      const premise = await findLiveNode(tx, debateId, link.premiseId, "link.premiseId");
+      const premise = await findLiveNode(tx, access, link.premiseId, "link.premiseId");
       if (premise.kind !== "premise") throw new AppError("VALIDATION", "Only a premise can have co-premises.", { "link.premiseId": ["Pick a premise."] });
       const relation = await tx.relation.findFirst({
         where: { fromId: premise.id, type: "supports", deletedAt: null, status: { not: "rejected" } },
@@ -46,20 +48,23 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
         updatedRelationIds.push(relation.id);
       }
     } else {
-      targetId = (await findLiveNode(tx, debateId, link.targetId, "link.targetId")).id;
+      targetId = (await findLiveNode(tx, access, link.targetId, "link.targetId")).id;
     }
 
     const sourceIds = await resolveSources(tx, debateId, actorId, input.sources);
+    const status = needsModeration(access.who!.role, access.debate.moderationMode) ? "pending" : "approved";
     const node = await tx.node.create({
-      data: { debateId, kind: input.kind, text: input.text, authorId: actorId, nodeSources: { create: sourceIds.map((sourceId) => ({ sourceId })) } },
+      data: { debateId, kind: input.kind, text: input.text, authorId: actorId, teamId: access.teamId, status, nodeSources: { create: sourceIds.map((sourceId) => ({ sourceId })) } },
       select: NODE_ROW,
     });
     const relation = await tx.relation.create({
-      data: { debateId, fromId: node.id, toId: targetId, type: link.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId },
+      data: { debateId, fromId: node.id, toId: targetId, type: link.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId, status },
       select: RELATION_ROW,
     });
     await recordRevision(tx, { debateId, entityType: "node", entityId: node.id, version: 1, action: "create", actorId, before: null, after: nodeSnapshot(node) });
     await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId, before: null, after: { fromId: node.id, toId: targetId, type: relation.type, groupId } });
+
+    await publishEvent(tx, { debateId, type: "node.created", entityId: node.id, authorId: actorId, status });
 
     const [updated, sources] = await Promise.all([
       tx.relation.findMany({ where: { id: { in: updatedRelationIds } }, select: RELATION_ROW }),

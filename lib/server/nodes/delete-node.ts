@@ -4,6 +4,7 @@ import { toMapNode } from "@/lib/graph/to-map-document";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
+import { publishEvent } from "@/lib/server/events/publish-event";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 
 import { nodeSnapshot } from "./node-row";
@@ -29,6 +30,7 @@ export async function deleteNode({ actor, slug, nodeId, version }: { actor: Acto
       await tx.relation.update({ where: { id: relation.id }, data: { deletedAt: now, version: { increment: 1 } } });
       await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: relation.version + 1, action: "delete", actorId, before: { deletedAt: null }, after: { deletedAt: now.toISOString() } });
     }
+    await publishEvent(tx, { debateId, type: "node.deleted", entityId: nodeId, authorId: node.authorId, status: node.status });
     return { deletedNodeId: nodeId, deletedRelationIds: relations.map((r) => r.id) };
   });
 }

@@ -12,11 +12,13 @@ export const NODE_ROW = {
   anchorEnd: true,
   status: true,
   authorId: true,
+  teamId: true,
+  rejectionReason: true,
   version: true,
   nodeSources: { select: { sourceId: true } },
 } satisfies Prisma.NodeSelect;
 
-export const RELATION_ROW = { id: true, fromId: true, toId: true, type: true, groupId: true, status: true, version: true } satisfies Prisma.RelationSelect;
+export const RELATION_ROW = { id: true, fromId: true, toId: true, type: true, groupId: true, status: true, authorId: true, rejectionReason: true, version: true } satisfies Prisma.RelationSelect;
 
 /** What a revision keeps of a node. */
 export function nodeSnapshot(node: { kind: string; text: string; status: string; nodeSources: { sourceId: string }[] }): Prisma.InputJsonValue {

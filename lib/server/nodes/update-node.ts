@@ -7,6 +7,7 @@ import type { TUpdateNodeRequest } from "@/lib/schemas/node";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
+import { publishEvent } from "@/lib/server/events/publish-event";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 
 import { NODE_ROW, nodeSnapshot } from "./node-row";
@@ -37,6 +38,7 @@ export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor 
     const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
     if (count === 0) throw staleVersion(toMapNode(after));
     await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor!.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
+    await publishEvent(tx, { debateId: access.debate.id, type: "node.updated", entityId: nodeId, authorId: after.authorId, status: after.status });
     return toMapNode(after);
   });
 }

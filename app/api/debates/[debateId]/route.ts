@@ -5,4 +5,4 @@ import { mapResponse } from "@/lib/server/debates/map-response";
 import { route } from "@/lib/server/http";
 
 /** GET /api/debates/{slug}: the debate's whole map as one JSON document (with an ETag). */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ params, request }) => mapResponse(params.debateId, request));
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ params, request, actor }) => mapResponse(params.debateId, request, actor));

@@ -91,7 +91,7 @@ describe("POST /api/debates/{slug}/nodes: adding statements", () => {
     const source = created.sources[0]!;
     expect(source).toEqual({ id: expect.any(String), ...NEWS, isArticle: false });
     expect(created.node.sourceIds).toEqual([source.id]);
-    expect(created.relations).toEqual([{ id: expect.any(String), fromId: created.node.id, toId: thesisId, type: "supports", groupId: null, status: "approved", version: 1 }]);
+    expect(created.relations).toEqual([{ id: expect.any(String), fromId: created.node.id, toId: thesisId, type: "supports", groupId: null, status: "approved", authorId: alice.id, rejectionReason: null, version: 1 }]);
 
     expect(await countRows(prisma)).toEqual({ ...before, nodes: before.nodes + 1, relations: before.relations + 1, sources: before.sources + 1, nodeSources: before.nodeSources + 1, revisions: before.revisions + 2 });
     const revisions = await prisma.revision.findMany({ where: { entityId: { in: [created.node.id, created.relations[0]!.id] } }, orderBy: { entityType: "asc" } });

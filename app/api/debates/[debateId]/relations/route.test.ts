@@ -53,7 +53,7 @@ describe("POST /api/debates/{slug}/relations", () => {
     expect(response.status).toBe(201);
     const { relation } = (await response.json()) as { relation: unknown };
     const parsed = ZMapRelation.parse(relation);
-    expect(parsed).toEqual({ id: expect.any(String), ...input, groupId: null, status: "approved", version: 1 });
+    expect(parsed).toEqual({ id: expect.any(String), ...input, groupId: null, status: "approved", authorId: alice.id, rejectionReason: null, version: 1 });
     expect(await countRows(prisma)).toEqual({ ...before, relations: before.relations + 1, revisions: before.revisions + 1 });
     expect(await prisma.revision.findFirstOrThrow({ where: { entityId: parsed.id } })).toMatchObject({ entityType: "relation", action: "create", version: 1, actorId: alice.id });
     expect((await prisma.relation.findUniqueOrThrow({ where: { id: parsed.id } })).authorId).toBe(alice.id);
