@@ -66,6 +66,7 @@ const WORDING: Record<string, Told> = {
         .join("; "),
   ),
   "debate.phase-changed": told("changed the phase", change(z.enum(["open", "closed", "archived"])), (d) => `${d.from} → ${d.to}`),
+  "debate.import": told("imported the debate", z.object({ fileName: z.string(), format: z.string() }), (d) => `from ${d.fileName} (${d.format})`),
   "node.approved": { summary: "approved a statement" },
   "node.rejected": told("rejected a statement", ZReason, (d) => `reason: ${d.reason}`),
   "node.edited-before-approval": { summary: "edited a statement before approving it" },

@@ -25,6 +25,14 @@ export function ColourSwatch({ hex }: { hex: string }) {
   );
 }
 
+function TeamSummary({ team }: { team: TMapTeam }) {
+  return (
+    <>
+      <strong>{team.name}</strong> · <ColourSwatch hex={team.colour} /> · {TEAM_STANCE[team.perspective]}
+    </>
+  );
+}
+
 function TeamFields({ idPrefix, team, errors }: { idPrefix: string; team?: TMapTeam; errors: Record<string, string[]> }) {
   const [colour, setColour] = useState<string>(team?.colour ?? TEAM_COLOURS[0].hex);
   return (
@@ -81,9 +89,9 @@ function TeamRow({ slug, team, action }: { slug: string; team: TMapTeam; action:
 
   return (
     <li className="team-card">
-      <form onSubmit={onSubmit} aria-label={`Team ${team.name}`} noValidate>
+      <form onSubmit={onSubmit} aria-label={`Edit ${team.name}`} noValidate>
         <p className="team-card__summary">
-          <ColourSwatch hex={team.colour} /> <strong>{team.name}</strong> {TEAM_STANCE[team.perspective]}
+          <TeamSummary team={team} />
         </p>
         <div className="team-card__fields">
           <TeamFields idPrefix={idPrefix} team={team} errors={errorsFor(idPrefix)} />
@@ -210,7 +218,7 @@ export function TeamsSection({ slug, teams, isOwner }: { slug: string; teams: TM
         <ul className="team-list">
           {teams.map((team) => (
             <li key={team.id} className="team-card">
-              <ColourSwatch hex={team.colour} /> <strong>{team.name}</strong> {TEAM_STANCE[team.perspective]}
+              <TeamSummary team={team} />
             </li>
           ))}
         </ul>
