@@ -23,7 +23,7 @@ async function addTeam(page: Page, name: string, colour: string, stance: string)
   await form.getByLabel("Colour").selectOption({ label: colour });
   await form.getByLabel("Assigned perspective").selectOption({ label: stance });
   await form.getByRole("button", { name: "Add team" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `Team ${name} created.` })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: `${name} created.` })).toBeVisible();
   await expect(page.getByRole("form", { name: `Edit ${name}` })).toBeVisible();
 }
 
@@ -127,7 +127,7 @@ test("[MANAGE]: a join link sends a signed-out visitor to sign up, then joins th
   const visitor = await visitorContext.newPage();
   await visitor.goto(`/join/${code}`);
   await expect(visitor.getByRole("main")).toContainText("You are invited to");
-  await visitor.getByRole("main").getByRole("link", { name: "sign up" }).click();
+  await visitor.getByRole("main").getByRole("link", { name: "sign up", exact: true }).click();
   const user = newUser("link-joiner");
   await visitor.getByLabel("Display name").fill(user.name);
   await visitor.getByLabel("Email").fill(user.email);

@@ -84,7 +84,7 @@ function TeamRow({ slug, team, action }: { slug: string; team: TMapTeam; action:
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void runFrom(idPrefix, () => apiFetch(`/api/debates/${slug}/teams/${team.id}`, { method: "PATCH", body: formValues(event.currentTarget) }), `Team ${team.name} saved.`);
+    void runFrom(idPrefix, () => apiFetch(`/api/debates/${slug}/teams/${team.id}`, { method: "PATCH", body: formValues(event.currentTarget) }), `${team.name} saved.`);
   }
 
   return (
@@ -106,7 +106,7 @@ function TeamRow({ slug, team, action }: { slug: string; team: TMapTeam; action:
             disabled={isBusy}
             onClick={() => {
               if (!window.confirm(`Delete ${team.name}? Its members stay in the debate without a team; what they wrote stays on the map.`)) return;
-              void runFrom(idPrefix, () => apiFetch(`/api/debates/${slug}/teams/${team.id}`, { method: "DELETE" }), `Team ${team.name} deleted.`);
+              void runFrom(idPrefix, () => apiFetch(`/api/debates/${slug}/teams/${team.id}`, { method: "DELETE" }), `${team.name} deleted.`);
             }}
           >
             Delete team
@@ -128,7 +128,7 @@ function NewTeamForm({ slug, action }: { slug: string; action: Action }) {
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     setErrors({});
     // A fresh form for the next team once this one is made.
-    if (await runFrom("new-team", () => apiFetch(`/api/debates/${slug}/teams`, { method: "POST", body: parsed.data }), `Team ${parsed.data.name} created.`)) setFormKey((k) => k + 1);
+    if (await runFrom("new-team", () => apiFetch(`/api/debates/${slug}/teams`, { method: "POST", body: parsed.data }), `${parsed.data.name} created.`)) setFormKey((k) => k + 1);
   }
 
   return (
