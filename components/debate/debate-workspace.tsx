@@ -4,14 +4,16 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 
 import { ReactFlowProvider } from "@xyflow/react";
 
-import type { Viewer as TViewer } from "@/lib/authz/can";
+import { can, type Viewer as TViewer } from "@/lib/authz/can";
 import { apiFetch } from "@/lib/client/api";
 import { NO_FILTERS, filterMap, type MapFilters } from "@/lib/graph/filter-map";
 import { withCreated, withNode, withRelation, withoutNode } from "@/lib/graph/map-changes";
 import { toFlow } from "@/lib/graph/to-flow";
+import type { TAnchor } from "@/lib/schemas/domain";
 import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
 
 import { ArticlePanel } from "../article/article-panel";
+import { MapPassageDialog } from "../article/map-passage-dialog";
 import { DebateCanvas } from "../map/debate-canvas";
 import { ExportMenu } from "../map/export-menu";
 import { MapFiltersBar } from "../map/map-filters";
@@ -24,7 +26,7 @@ import { acceptsCoPremise, type NodeAction } from "./node-actions";
 type Viewer = TViewer | null;
 
 const subscribeToNothing = () => () => {};
-type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | null;
+type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | { type: "passage"; anchor: TAnchor } | null;
 
 const SHORTCUTS: Record<string, NodeAction> = {
   s: { type: "add", mode: "supports" },
@@ -51,6 +53,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const isBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const flow = useMemo(() => (isBrowser ? toFlow(shown) : null), [shown, isBrowser]);
   const selected = selectedId ? doc.nodes.find((n) => n.id === selectedId) : undefined;
+  const canMapArticle = viewer !== null && can(viewer, "node:anchor", { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }).allowed;
 
   const selectAndFocus = useCallback((id: string) => {
     setSelectedId(id);
@@ -99,11 +102,17 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
     return () => window.removeEventListener("keydown", onKey);
   }, [selected, viewer, dialog, editingId, runAction]);
 
-  const dialogNode = dialog ? doc.nodes.find((n) => n.id === dialog.nodeId) : undefined;
+  const dialogNode = dialog && "nodeId" in dialog ? doc.nodes.find((n) => n.id === dialog.nodeId) : undefined;
 
   return (
     <div className={`workspace${selected ? " has-details" : ""}`}>
-      <ArticlePanel article={doc.article} nodes={doc.nodes} selectedId={selectedId} onSelect={selectAndFocus} />
+      <ArticlePanel
+        article={doc.article}
+        nodes={doc.nodes}
+        selectedId={selectedId}
+        onSelect={selectAndFocus}
+        onMapPassage={canMapArticle ? (anchor) => setDialog({ type: "passage", anchor }) : undefined}
+      />
       <div className="workspace__map">
         <MapLegend />
         <div className="toolbar">
@@ -111,6 +120,11 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />
         </div>
         <div className="workspace__canvas">
+          {doc.nodes.length === 0 && (
+            <p className="canvas-empty">
+              {canMapArticle ? "Select a passage in the article to start mapping. The article's main position usually becomes the thesis." : "Nothing in this debate has been mapped yet."}
+            </p>
+          )}
           {flow && (
             <ReactFlowProvider>
               <DebateCanvas
@@ -172,6 +186,21 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
             setDialog(null);
             selectAndFocus(created.node.id);
             setStatus("Added to the map.");
+          }}
+        />
+      )}
+      {dialog?.type === "passage" && (
+        <MapPassageDialog
+          slug={slug}
+          doc={doc}
+          anchor={dialog.anchor}
+          onClose={() => setDialog(null)}
+          onMapped={(created) => {
+            document.getSelection()?.removeAllRanges();
+            setDoc((d) => withCreated(d, created));
+            setDialog(null);
+            selectAndFocus(created.node.id);
+            setStatus(created.node.status === "pending" ? "Mapped; it waits for a moderator." : "Mapped: the passage is on the map.");
           }}
         />
       )}
