@@ -22,6 +22,7 @@ import { AddArgumentDialog, type AddMode } from "./add-argument-dialog";
 import { DetailsPanel } from "./details-panel";
 import { LinkDialog } from "./link-dialog";
 import { acceptsCoPremise, type NodeAction } from "./node-actions";
+import { useLiveMap } from "./use-live-map";
 
 type Viewer = TViewer | null;
 
@@ -46,6 +47,10 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const [editingId, setEditingId] = useState<string | null>(null);
   const [status, setStatus] = useState("");
   const slug = doc.debate.slug;
+  const liveNews = useLiveMap(doc, (next) => {
+    setDoc(next);
+    setSelectedId((id) => (id && next.nodes.some((n) => n.id === id) ? id : null));
+  });
 
   const shown = useMemo(() => filterMap(doc, filters), [doc, filters]);
   // The layout runs in the browser only: the server sends the page at once and
@@ -144,6 +149,9 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
         {viewer && <p className="shortcut-hint">Select a statement, then press S to support it, R to rebut it, C for a co-premise, L to link it, E to edit your own.</p>}
         <p className="visually-hidden" role="status" aria-live="polite">
           {status}
+        </p>
+        <p className="visually-hidden" role="status" aria-live="polite">
+          {liveNews}
         </p>
         {status && (
           <p className="toast" role="presentation" onClick={() => setStatus("")}>
