@@ -18,6 +18,8 @@ export type StatementData = {
   attributionLines: number;
   isClamped: boolean;
   isAnchored: boolean;
+  /** The author's team, when the node has one the map knows. */
+  team: { name: string; colour: string } | null;
 };
 export type GroupFrameData = { size: number };
 export type RelationData = { type: TRelationType; isLinked: boolean; label: string | null };
@@ -38,7 +40,9 @@ const MARKERS: Record<TRelationType, EdgeMarker> = {
 /** Turns a map document into laid-out React Flow nodes and edges. */
 export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdge[] } {
   const perspectiveBySource = new Map(doc.sources.map((s) => [s.id, s.perspective]));
-  const boxes = new Map(doc.nodes.map((n) => [n.id, nodeBox(n.text, n.attributedTo)]));
+  const teamById = new Map(doc.teams.map((t) => [t.id, { name: t.name, colour: t.colour }]));
+  const teamOf = (n: TMapDocument["nodes"][number]) => (n.teamId ? (teamById.get(n.teamId) ?? null) : null);
+  const boxes = new Map(doc.nodes.map((n) => [n.id, nodeBox(n.text, n.attributedTo, false, teamOf(n) !== null)]));
   const layout = layoutMap(
     doc.nodes.map((n) => ({ id: n.id, ...boxes.get(n.id)! })),
     doc.relations,
@@ -60,6 +64,7 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
         attributionLines: box.attributionLines,
         isClamped: box.isClamped,
         isAnchored: n.anchor !== null,
+        team: teamOf(n),
       },
     };
   });

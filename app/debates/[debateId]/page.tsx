@@ -42,6 +42,7 @@ export default async function DebatePage({ params }: Props) {
       <header className="debate__header">
         <Link href="/">← All debates</Link>
         <h1>{doc.debate.title}</h1>
+        {(access.who?.role === "owner" || access.who?.role === "moderator") && <Link href={`/debates/${doc.debate.slug}/manage`}>Manage</Link>}
         <AccountMenu name={viewer?.name ?? null} />
       </header>
       <DebateWorkspace
