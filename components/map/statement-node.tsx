@@ -6,7 +6,7 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 
 import { attributionText } from "@/lib/graph/node-size";
 import type { StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
-import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
+import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
 
 import { PerspectiveBadges } from "../debate/perspective-badges";
 
@@ -18,11 +18,13 @@ const SIDES = [
 ] as const;
 
 function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
+  // Said in words on the node, not only by its dashed or muted outline.
+  const status = data.status === "approved" ? null : STATUS_LABEL[data.status];
   return (
     <div
-      className={`statement statement--${data.kind}${selected ? " is-selected" : ""}`}
+      className={`statement statement--${data.kind}${status ? ` statement--${data.status}` : ""}${selected ? " is-selected" : ""}`}
       title={data.attributedTo ? `${data.text}\n(${attributionText(data.attributedTo)})` : data.text}
-      aria-label={`${KIND_LABEL[data.kind]}: ${data.text}`}
+      aria-label={`${KIND_LABEL[data.kind]}${status ? ` (${status.toLowerCase()})` : ""}: ${data.text}`}
     >
       {SIDES.map(([id, position]) => (
         <Handle key={id} id={id} type="source" position={position} isConnectable={false} className="statement__handle" />
@@ -33,6 +35,7 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
         </span>
         <PerspectiveBadges perspectives={data.perspectives} compact />
       </div>
+      {status && <p className="statement__status">{status}</p>}
       <p className="statement__text" style={{ WebkitLineClamp: data.lines }}>
         {data.text}
       </p>
