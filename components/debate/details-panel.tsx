@@ -1,7 +1,7 @@
 "use client";
 
-import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
-import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
+import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
+import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
 import { TEAM_STANCE } from "@/lib/teams/team-labels";
 
 import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
@@ -35,12 +35,13 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
   const author = node.authorId ? doc.authors.find((a) => a.id === node.authorId) : undefined;
   const team = node.teamId ? doc.teams.find((t) => t.id === node.teamId) : undefined;
 
-  const relationItem = (otherId: string, phrase: string, key: string, isLinked: boolean) => {
+  const relationItem = (otherId: string, phrase: string, relation: TMapRelation) => {
     const other = nodeById.get(otherId);
     if (!other) return null;
+    const notes = [relation.groupId !== null && "linked", relation.status !== "approved" && STATUS_LABEL[relation.status].toLowerCase()].filter(Boolean);
     return (
-      <li key={key}>
-        <span className="details__phrase">{phrase}{isLinked ? " (linked)" : ""}</span>{" "}
+      <li key={relation.id}>
+        <span className="details__phrase">{phrase}{notes.length > 0 ? ` (${notes.join(", ")})` : ""}</span>{" "}
         <button type="button" className="link-button" onClick={() => onSelect(other.id)}>
           {KIND_LABEL[other.kind]}: {other.text}
         </button>
@@ -58,6 +59,17 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
           ×
         </button>
       </div>
+      {node.status !== "approved" && (
+        <div className={`details__status details__status--${node.status}`}>
+          <p>
+            <strong>{STATUS_LABEL[node.status]}.</strong>{" "}
+            {node.status === "pending"
+              ? "Only its author and the debate's moderators see it until a moderator approves it."
+              : "Only its author and the debate's moderators see it."}
+          </p>
+          {node.status === "rejected" && <p>Rejected by a moderator: {node.rejectionReason ?? "no reason was given."}</p>}
+        </div>
+      )}
       {isEditing ? (
         <NodeEditor key={node.id} slug={slug} node={node} onSaved={onSaved} onKeptCurrent={onKeptCurrent} onCancel={onCancelEdit} />
       ) : (
@@ -108,8 +120,8 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
       <h3>Relations</h3>
       {incoming.length + outgoing.length === 0 && <p>None yet.</p>}
       <ul className="details__relations">
-        {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r.id, r.groupId !== null))}
-        {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r.id, r.groupId !== null))}
+        {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r))}
+        {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r))}
       </ul>
       <NodeHistory slug={slug} nodeId={node.id} version={node.version} />
     </aside>
