@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 
 import { ReactFlowProvider } from "@xyflow/react";
 
-import { can, type Viewer as TViewer } from "@/lib/authz/can";
+import { can, type Action, type Viewer as TViewer } from "@/lib/authz/can";
 import { apiFetch } from "@/lib/client/api";
 import { NO_FILTERS, filterMap, type MapFilters } from "@/lib/graph/filter-map";
 import { withCreated, withNode, withRelation, withoutNode } from "@/lib/graph/map-changes";
@@ -36,6 +36,9 @@ const SHORTCUTS: Record<string, NodeAction> = {
   l: { type: "link" },
   e: { type: "edit" },
 };
+
+/** What the rule table calls each action on a node. */
+const ACTION_RULE = { add: "node:create", link: "relation:create", edit: "node:update", delete: "node:delete" } as const satisfies Record<NodeAction["type"], Action>;
 
 /** The map page: article on the left, canvas in the middle, details of the selected node on the right. */
 export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocument; viewer: Viewer }) {
@@ -69,14 +72,20 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const runAction = useCallback(
     async (node: TMapNode, action: NodeAction) => {
       if (!viewer) return;
+      // The page may have been open since the debate closed, or the viewer
+      // may only read: say why, rather than open a form the server refuses.
+      const refusal = can(viewer, ACTION_RULE[action.type], { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }, node);
+      if (!refusal.allowed) {
+        setStatus(refusal.reason);
+        return;
+      }
       if (action.type === "add") {
         const supportsSomething = doc.relations.some((r) => r.fromId === node.id && r.type === "supports");
         if (action.mode === "co-premise" && !acceptsCoPremise(node, supportsSomething)) return;
         setDialog({ type: "add", mode: action.mode, nodeId: node.id });
       } else if (action.type === "link") {
         setDialog({ type: "link", nodeId: node.id });
-      } else if (node.authorId === viewer.userId) {
-        // The server decides; the author check only spares people a refusal.
+      } else {
         if (action.type === "edit") setEditingId(node.id);
         else if (window.confirm("Delete this statement and its links from the map? It stays in the history.")) {
           try {
@@ -90,7 +99,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
         }
       }
     },
-    [doc.relations, slug, viewer],
+    [doc.relations, doc.debate.phase, doc.debate.hasOwner, slug, viewer],
   );
 
   useEffect(() => {
