@@ -41,12 +41,19 @@ export function NewDebateForm() {
 
   const setArticle = (field: keyof Draft["article"], value: string) => setDraft((d) => ({ ...d, article: { ...d.article, [field]: value } }));
 
-  async function onSubmit(event: FormEvent) {
+  /** Shows the errors and takes the focus to the first field that has one. */
+  function showErrors(form: HTMLFormElement, byField: Record<string, string[]>) {
+    setErrors(byField);
+    requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"], fieldset:has(.field-error) input')?.focus());
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    const form = event.currentTarget;
     const body = draft as TCreateDebateRequest;
     const parsed = ZCreateDebateRequest.safeParse(body);
     if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error.issues));
+      showErrors(form, fieldErrorsOf(parsed.error.issues));
       setMessage("Some fields need attention.");
       return;
     }
@@ -57,7 +64,7 @@ export function NewDebateForm() {
       const { slug } = await apiFetch<{ slug: string }>("/api/debates", { method: "POST", body });
       router.push(`/debates/${slug}`);
     } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors : {});
+      showErrors(form, error instanceof ApiError ? error.fieldErrors : {});
       setMessage(error instanceof Error ? error.message : "The debate could not be created.");
       setBusy(false);
     }
@@ -99,8 +106,8 @@ export function NewDebateForm() {
           <input type="radio" name="moderationMode" checked={draft.moderationMode === "premoderated"} onChange={() => setDraft((d) => ({ ...d, moderationMode: "premoderated" }))} />
           <span>Premoderated: they wait until you or a moderator approve them</span>
         </label>
+        <FieldError id="debate-moderation-error" messages={errors.moderationMode} />
       </fieldset>
-      <FieldError id="debate-moderation-error" messages={errors.moderationMode} />
 
       <h2>The article</h2>
       {input("article-title", "Title of the article", draft.article.title, (v) => setArticle("title", v), "article.title", { maxLength: 300 })}
@@ -125,8 +132,8 @@ export function NewDebateForm() {
             </span>
           </label>
         ))}
+        <FieldError id="article-perspective-error" messages={errors["article.perspective"]} />
       </fieldset>
-      <FieldError id="article-perspective-error" messages={errors["article.perspective"]} />
       <div className="field">
         <label htmlFor="article-text">Full text of the article</label>
         <textarea

@@ -78,14 +78,14 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     });
     const after = { ...(nodeSnapshot(node) as Prisma.JsonObject), ...(anchor && { anchor }), ...(node.attributedTo && { attributedTo: node.attributedTo }) };
     await recordRevision(tx, { debateId, entityType: "node", entityId: node.id, version: 1, action: "create", actorId, before: null, after });
-    const created = [];
-    if (link && targetId) {
-      const relation = await tx.relation.create({
-        data: { debateId, fromId: node.id, toId: targetId, type: link.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId, status },
-        select: RELATION_ROW,
-      });
+    const relation = targetId
+      ? await tx.relation.create({
+          data: { debateId, fromId: node.id, toId: targetId, type: link?.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId, status },
+          select: RELATION_ROW,
+        })
+      : null;
+    if (relation) {
       await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId, before: null, after: { fromId: node.id, toId: targetId, type: relation.type, groupId } });
-      created.push(relation);
     }
 
     await publishEvent(tx, { debateId, type: "node.created", entityId: node.id, authorId: actorId, status });
@@ -94,6 +94,6 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
       tx.relation.findMany({ where: { id: { in: updatedRelationIds } }, select: RELATION_ROW }),
       tx.source.findMany({ where: { id: { in: sourceIds } } }),
     ]);
-    return { node: toMapNode(node), relations: [...created, ...updated], sources: sources.map(toMapSource) };
+    return { node: toMapNode(node), relations: [...(relation ? [relation] : []), ...updated], sources: sources.map(toMapSource) };
   });
 }
