@@ -63,6 +63,11 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const selected = selectedId ? doc.nodes.find((n) => n.id === selectedId) : undefined;
   const canMapArticle = viewer !== null && can(viewer, "node:anchor", { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }).allowed;
 
+  const mayChange = useCallback(
+    (node: TMapNode) => viewer !== null && can(viewer, "node:update", { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }, node).allowed,
+    [viewer, doc.debate.phase, doc.debate.hasOwner],
+  );
+
   const selectAndFocus = useCallback((id: string) => {
     setSelectedId(id);
     setEditingId(null);
@@ -148,7 +153,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
                 focusRequest={focusRequest}
                 onSelect={setSelectedId}
                 menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
-                viewerId={viewer?.userId ?? null}
+                mayChange={mayChange}
                 supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
                 onAction={(node, action) => void runAction(node, action)}
               />
@@ -174,6 +179,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           doc={doc}
           node={selected}
           viewerId={viewer?.userId ?? null}
+          canChange={mayChange(selected)}
           isEditing={editingId === selected.id}
           onAction={(action) => void runAction(selected, action)}
           onSaved={(node) => {

@@ -15,6 +15,7 @@ type Props = {
   doc: TMapDocument;
   node: TMapNode;
   viewerId: string | null;
+  canChange: boolean;
   isEditing: boolean;
   onAction: (action: NodeAction) => void;
   onSaved: (node: TMapNode) => void;
@@ -25,7 +26,7 @@ type Props = {
 };
 
 /** Everything about one node: full text, kind, sources, quoted span, relations in and out, history; and what one may do with it. */
-export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
+export function DetailsPanel({ slug, doc, node, viewerId, canChange, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
   const incoming = doc.relations.filter((r) => r.toId === node.id);
@@ -79,7 +80,7 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
         <NodeActions
           node={node}
           canCoPremise={acceptsCoPremise(node, outgoing.some((r) => r.type === "supports"))}
-          isAuthor={node.authorId === viewerId}
+          canChange={canChange}
           onAction={onAction}
         />
       )}
