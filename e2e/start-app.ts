@@ -3,10 +3,12 @@
  * under the system temp folder and a free port for the embedded PostgreSQL, so
  * a developer's running app (default .data, port 54329) is never touched.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { appInfoFile, type AppInfo } from "./fixtures/app-info";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,5 +32,10 @@ process.env.EMBEDDED_PG_PORT = String(await freePort());
 process.env.DATABASE_URL = "";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 console.log(`e2e: DATA_DIR=${dataDir} EMBEDDED_PG_PORT=${process.env.EMBEDDED_PG_PORT}`);
+
+// A spec can start a second instance on the same data folder (and so the same database and secret).
+const infoFile = appInfoFile(Number(process.env.PORT));
+writeFileSync(infoFile, JSON.stringify({ dataDir } satisfies AppInfo));
+process.on("exit", () => rmSync(infoFile, { force: true }));
 
 await import("../scripts/start");
