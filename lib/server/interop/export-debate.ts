@@ -1,40 +1,51 @@
 import "server-only";
 
-import { AppError } from "@/lib/errors";
+import { canSee } from "@/lib/authz/can";
 import { PORTABLE_SCHEMA_VERSION, type TPortableDebate } from "@/lib/interop/portable";
+import type { Actor } from "@/lib/server/auth/get-actor";
+import { authorLabels } from "@/lib/server/debates/author-labels";
+import { loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /**
- * The whole debate as a portable document: nodes and relations that are on
- * the map or awaiting moderation or rejected (not deleted ones), sources,
- * teams and every revision. Keys are the database ids, which the document
- * only uses as references.
+ * The whole debate as a portable document, as the person asking may see it:
+ * nodes and relations on the map, and those awaiting moderation or rejected
+ * that they may see (their own; all for the owner and moderators), not
+ * deleted ones; sources, teams and the revisions of what is exported. People
+ * are named as the map names them (team pseudonyms in an anonymous debate).
+ * Keys are the database ids, which the document only uses as references.
  */
-export async function exportDebate(slug: string): Promise<TPortableDebate> {
-  const debate = await db.debate.findFirst({ where: { slug, deletedAt: null }, include: { article: true, teams: { orderBy: { name: "asc" } } } });
-  if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
+export async function exportDebate(slug: string, actor: Actor | null): Promise<TPortableDebate> {
+  const { who } = await loadDebateAccess(slug, actor);
+  const debate = await db.debate.findFirstOrThrow({ where: { slug, deletedAt: null }, include: { article: true, teams: { orderBy: { name: "asc" } } } });
   const live = { debateId: debate.id, deletedAt: null };
   const [nodes, relations, sources, revisions] = await Promise.all([
     db.node.findMany({
       where: live,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { nodeSources: { select: { sourceId: true } }, author: { select: { name: true } }, team: { select: { name: true } } },
+      include: { nodeSources: { select: { sourceId: true } }, team: { select: { name: true } } },
     }),
     db.relation.findMany({ where: { ...live, from: { deletedAt: null }, to: { deletedAt: null } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.source.findMany({ where: { debateId: debate.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
-    db.revision.findMany({ where: { debateId: debate.id }, orderBy: [{ createdAt: "asc" }, { version: "asc" }], include: { actor: { select: { name: true } } } }),
+    db.revision.findMany({ where: { debateId: debate.id }, orderBy: [{ createdAt: "asc" }, { version: "asc" }] }),
   ]);
   const { article } = debate;
+  const seenNodes = nodes.filter((n) => canSee(who, n));
+  const seenNodeIds = new Set(seenNodes.map((n) => n.id));
+  const seenRelations = relations.filter((r) => canSee(who, r) && seenNodeIds.has(r.fromId) && seenNodeIds.has(r.toId));
   // Revisions travel with the nodes and relations they belong to.
-  const exported = new Set([...nodes.map((n) => n.id), ...relations.map((r) => r.id)]);
+  const exported = new Set([...seenNodeIds, ...seenRelations.map((r) => r.id)]);
+  const people = [...seenNodes.map((n) => n.authorId), ...revisions.map((r) => r.actorId)].filter((id): id is string => id !== null);
+  const oversees = who?.role === "owner" || who?.role === "moderator";
+  const labels = new Map((await authorLabels(debate, people, oversees)).map((a) => [a.id, a.label]));
   return {
     schemaVersion: PORTABLE_SCHEMA_VERSION,
     debate: { title: debate.title, description: debate.description, moderationMode: debate.moderationMode, phase: debate.phase, anonymous: debate.anonymous },
     article: { title: article.title, author: article.author, publisher: article.publisher, publishedAt: isoDate(article.publishedAt), url: article.url, perspective: article.perspective, text: article.text },
     sources: sources.map((s) => ({ key: s.id, title: s.title, author: s.author, publisher: s.publisher, url: s.url, publishedAt: isoDate(s.publishedAt), quote: s.quote, perspective: s.perspective, isArticle: s.articleId !== null })),
-    nodes: nodes.map((n) => ({
+    nodes: seenNodes.map((n) => ({
       key: n.id,
       kind: n.kind,
       text: n.text,
@@ -42,18 +53,18 @@ export async function exportDebate(slug: string): Promise<TPortableDebate> {
       anchor: n.anchorStart !== null && n.anchorEnd !== null ? { start: n.anchorStart, end: n.anchorEnd } : null,
       sourceKeys: n.nodeSources.map((s) => s.sourceId).sort(),
       status: n.status,
-      author: n.author?.name ?? n.importedAuthor,
+      author: (n.authorId ? labels.get(n.authorId) : null) ?? n.importedAuthor,
       team: n.team?.name ?? null,
       version: n.version,
     })),
-    relations: relations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId, status: r.status, version: r.version })),
+    relations: seenRelations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId, status: r.status, version: r.version })),
     teams: debate.teams.map((t) => ({ name: t.name, colour: t.colour, perspective: t.perspective })),
     revisions: revisions.filter((r) => exported.has(r.entityId)).map((r) => ({
       entity: r.entityType === "relation" ? "relation" : "node",
       key: r.entityId,
       version: r.version,
       action: r.action,
-      actor: r.actor?.name ?? r.actorName,
+      actor: (r.actorId ? labels.get(r.actorId) : null) ?? r.actorName,
       at: r.createdAt.toISOString(),
       before: r.before ?? null,
       after: r.after ?? null,
