@@ -3,10 +3,12 @@
  * under the system temp folder and a free port for the embedded PostgreSQL, so
  * a developer's running app (default .data, port 54329) is never touched.
  */
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { dataDirPointer } from "./fixtures/database";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -23,7 +25,13 @@ function freePort(): Promise<number> {
 const dataDir = mkdtempSync(path.join(tmpdir(), "argmap-e2e-"));
 // As root, PostgreSQL runs as the "postgres" user, who must be able to enter the folder.
 chmodSync(dataDir, 0o755);
-process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
+// Specs that set up what the UI cannot (a membership, say) find this run's database through it.
+const pointer = dataDirPointer(process.env.PORT);
+writeFileSync(pointer, dataDir);
+process.on("exit", () => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(pointer, { force: true });
+});
 
 process.env.DATA_DIR = dataDir;
 process.env.EMBEDDED_PG_PORT = String(await freePort());

@@ -19,11 +19,13 @@ import { MapLegend } from "../map/map-legend";
 import { AddArgumentDialog, type AddMode } from "./add-argument-dialog";
 import { DetailsPanel } from "./details-panel";
 import { LinkDialog } from "./link-dialog";
-import { acceptsCoPremise, type NodeAction } from "./node-actions";
+import { acceptsCoPremise, isLinkable, type NodeAction } from "./node-actions";
 
 type Viewer = TViewer | null;
 
 const subscribeToNothing = () => () => {};
+const PENDING_NOTE = "Sent for review: only you and the moderators see it until a moderator approves it.";
+
 type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | null;
 
 const SHORTCUTS: Record<string, NodeAction> = {
@@ -61,6 +63,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const runAction = useCallback(
     async (node: TMapNode, action: NodeAction) => {
       if (!viewer) return;
+      if ((action.type === "add" || action.type === "link") && !isLinkable(node)) return;
       if (action.type === "add") {
         const supportsSomething = doc.relations.some((r) => r.fromId === node.id && r.type === "supports");
         if (action.mode === "co-premise" && !acceptsCoPremise(node, supportsSomething)) return;
@@ -171,7 +174,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
             setDoc((d) => withCreated(d, created));
             setDialog(null);
             selectAndFocus(created.node.id);
-            setStatus("Added to the map.");
+            setStatus(created.node.status === "pending" ? PENDING_NOTE : "Added to the map.");
           }}
         />
       )}
@@ -184,7 +187,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           onLinked={(relation) => {
             setDoc((d) => withRelation(d, relation));
             setDialog(null);
-            setStatus("Linked.");
+            setStatus(relation.status === "pending" ? PENDING_NOTE : "Linked.");
           }}
         />
       )}
