@@ -8,7 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { dataDirPointer } from "./fixtures/database";
+import { appInfoFile, type AppInfo } from "./fixtures/app-info";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,18 +25,17 @@ function freePort(): Promise<number> {
 const dataDir = mkdtempSync(path.join(tmpdir(), "argmap-e2e-"));
 // As root, PostgreSQL runs as the "postgres" user, who must be able to enter the folder.
 chmodSync(dataDir, 0o755);
-// Specs that set up what the UI cannot (a membership, say) find this run's database through it.
-const pointer = dataDirPointer(process.env.PORT);
-writeFileSync(pointer, dataDir);
-process.on("exit", () => {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(pointer, { force: true });
-});
+process.on("exit", () => rmSync(dataDir, { recursive: true, force: true }));
 
 process.env.DATA_DIR = dataDir;
 process.env.EMBEDDED_PG_PORT = String(await freePort());
 process.env.DATABASE_URL = "";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 console.log(`e2e: DATA_DIR=${dataDir} EMBEDDED_PG_PORT=${process.env.EMBEDDED_PG_PORT}`);
+
+// A spec can start a second instance on the same data folder (and so the same database and secret).
+const infoFile = appInfoFile(Number(process.env.PORT));
+writeFileSync(infoFile, JSON.stringify({ dataDir } satisfies AppInfo));
+process.on("exit", () => rmSync(infoFile, { force: true }));
 
 await import("../scripts/start");

@@ -2,11 +2,13 @@
 
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
+import { TEAM_STANCE } from "@/lib/teams/team-labels";
 
 import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
 import { NodeEditor } from "./node-editor";
 import { NodeHistory } from "./node-history";
 import { PerspectiveBadges } from "./perspective-badges";
+import { TeamBadge } from "./team-badge";
 
 type Props = {
   slug: string;
@@ -30,6 +32,8 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
   const outgoing = doc.relations.filter((r) => r.fromId === node.id);
   const quote = node.anchor ? doc.article.text.slice(node.anchor.start, node.anchor.end) : null;
   const perspectives = [...new Set(sources.map((s) => s.perspective))];
+  const author = node.authorId ? doc.authors.find((a) => a.id === node.authorId) : undefined;
+  const team = node.teamId ? doc.teams.find((t) => t.id === node.teamId) : undefined;
 
   const relationItem = (otherId: string, phrase: string, relation: TMapRelation) => {
     const other = nodeById.get(otherId);
@@ -78,6 +82,17 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
           isAuthor={node.authorId === viewerId}
           onAction={onAction}
         />
+      )}
+      {author && (
+        <p className="details__author">
+          Added by {author.label}
+          {team && (
+            <>
+              {" · "}
+              <TeamBadge team={team} /> ({TEAM_STANCE[team.perspective]})
+            </>
+          )}
+        </p>
       )}
       {node.attributedTo && (
         <p className="details__attribution">

@@ -9,6 +9,7 @@ import type { StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
 import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
 
 import { PerspectiveBadges } from "../debate/perspective-badges";
+import { TeamBadge } from "../debate/team-badge";
 
 const SIDES = [
   ["top", Position.Top],
@@ -24,7 +25,7 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
     <div
       className={`statement statement--${data.kind}${status ? ` statement--${data.status}` : ""}${selected ? " is-selected" : ""}`}
       title={data.attributedTo ? `${data.text}\n(${attributionText(data.attributedTo)})` : data.text}
-      aria-label={`${KIND_LABEL[data.kind]}${status ? ` (${status.toLowerCase()})` : ""}: ${data.text}`}
+      aria-label={`${KIND_LABEL[data.kind]}${status ? ` (${status.toLowerCase()})` : ""}: ${data.text}${data.team ? ` (team ${data.team.name})` : ""}`}
     >
       {SIDES.map(([id, position]) => (
         <Handle key={id} id={id} type="source" position={position} isConnectable={false} className="statement__handle" />
@@ -42,6 +43,11 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
       {data.attributedTo && (
         <p className="statement__attribution" style={{ WebkitLineClamp: data.attributionLines }}>
           {attributionText(data.attributedTo)}
+        </p>
+      )}
+      {data.team && (
+        <p className="statement__team">
+          <TeamBadge team={data.team} />
         </p>
       )}
     </div>

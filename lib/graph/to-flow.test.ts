@@ -95,6 +95,17 @@ describe("toFlow", () => {
     expect(statement("a").data.attributedTo).toBe("Someone");
   });
 
+  it("names the author's team of a node whose team the map has, in a box one line taller", () => {
+    const withTeams = { ...doc, teams: [{ id: "team-a", name: "Team A", colour: "#B42318", perspective: "armenian" as const }] };
+    withTeams.nodes = doc.nodes.map((n) => (n.id === "c" ? { ...n, teamId: "team-a" } : n.id === "e" ? { ...n, teamId: "deleted-team" } : n));
+    const nodes = toFlow(withTeams).nodes.filter((n): n is StatementNode => n.type === "statement");
+    const c = nodes.find((n) => n.id === "c")!;
+    expect(c.data.team).toEqual({ name: "Team A", colour: "#B42318" });
+    expect(c.height).toBe(nodeBox(c.data.text, null, false, true).height);
+    expect(nodes.find((n) => n.id === "e")!.data.team).toBeNull();
+    expect(statement("c").data.team).toBeNull();
+  });
+
   it("gives each node the perspectives of its sources, in a stable order, ignoring unknown sources", () => {
     expect(statement("a").data.perspectives).toEqual(["armenian", "neutral"]);
     expect(statement("t").data.perspectives).toEqual(["azerbaijani"]);

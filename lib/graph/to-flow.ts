@@ -19,6 +19,8 @@ export type StatementData = {
   attributionLines: number;
   isClamped: boolean;
   isAnchored: boolean;
+  /** The author's team, when the node has one the map knows. */
+  team: { name: string; colour: string } | null;
   /** Pending and rejected statements (seen only by their author and moderators) say so in a line of their own. */
   status: TStatus;
 };
@@ -39,15 +41,17 @@ const MARKERS: Record<TRelationType, EdgeMarker> = {
 };
 
 /** The box of a node, with a line more for the status of one that is not approved. */
-function boxOf(n: TMapDocument["nodes"][number]) {
-  const box = nodeBox(n.text, n.attributedTo);
+function boxOf(n: TMapDocument["nodes"][number], hasTeam: boolean) {
+  const box = nodeBox(n.text, n.attributedTo, false, hasTeam);
   return n.status === "approved" ? box : { ...box, height: box.height + LINE_HEIGHT };
 }
 
 /** Turns a map document into laid-out React Flow nodes and edges. */
 export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdge[] } {
   const perspectiveBySource = new Map(doc.sources.map((s) => [s.id, s.perspective]));
-  const boxes = new Map(doc.nodes.map((n) => [n.id, boxOf(n)]));
+  const teamById = new Map(doc.teams.map((t) => [t.id, { name: t.name, colour: t.colour }]));
+  const teamOf = (n: TMapDocument["nodes"][number]) => (n.teamId ? (teamById.get(n.teamId) ?? null) : null);
+  const boxes = new Map(doc.nodes.map((n) => [n.id, boxOf(n, teamOf(n) !== null)]));
   const layout = layoutMap(
     doc.nodes.map((n) => ({ id: n.id, ...boxes.get(n.id)! })),
     doc.relations,
@@ -69,6 +73,7 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
         attributionLines: box.attributionLines,
         isClamped: box.isClamped,
         isAnchored: n.anchor !== null,
+        team: teamOf(n),
         status: n.status,
       },
     };

@@ -47,9 +47,10 @@ export default async function DebatePage({ params }: Props) {
         <Link href="/">← All debates</Link>
         <h1>{doc.debate.title}</h1>
         {oversees && (
-          <nav className="debate__tools" aria-label="Moderation">
+          <nav className="debate__tools" aria-label="Debate tools">
             <Link href={`/debates/${doc.debate.slug}/moderation`}>Moderation ({pending} pending)</Link>
             <Link href={`/debates/${doc.debate.slug}/dashboard`}>Dashboard</Link>
+            <Link href={`/debates/${doc.debate.slug}/manage`}>Manage</Link>
           </nav>
         )}
         <AccountMenu name={viewer?.name ?? null} />
