@@ -21,12 +21,14 @@ import { MapLegend } from "../map/map-legend";
 import { AddArgumentDialog, type AddMode } from "./add-argument-dialog";
 import { DetailsPanel } from "./details-panel";
 import { LinkDialog } from "./link-dialog";
-import { acceptsCoPremise, type NodeAction } from "./node-actions";
+import { acceptsCoPremise, isLinkable, type NodeAction } from "./node-actions";
 import { useLiveMap } from "./use-live-map";
 
 type Viewer = TViewer | null;
 
 const subscribeToNothing = () => () => {};
+const PENDING_NOTE = "Sent for review: only you and the moderators see it until a moderator approves it.";
+
 type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | { type: "passage"; anchor: TAnchor } | null;
 
 const SHORTCUTS: Record<string, NodeAction> = {
@@ -84,6 +86,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
         setStatus(refusal.reason);
         return;
       }
+      if ((action.type === "add" || action.type === "link") && !isLinkable(node)) return;
       if (action.type === "add") {
         const supportsSomething = doc.relations.some((r) => r.fromId === node.id && r.type === "supports");
         if (action.mode === "co-premise" && !acceptsCoPremise(node, supportsSomething)) return;
@@ -208,7 +211,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
             setDoc((d) => withCreated(d, created));
             setDialog(null);
             selectAndFocus(created.node.id);
-            setStatus("Added to the map.");
+            setStatus(created.node.status === "pending" ? PENDING_NOTE : "Added to the map.");
           }}
         />
       )}
@@ -236,7 +239,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           onLinked={(relation) => {
             setDoc((d) => withRelation(d, relation));
             setDialog(null);
-            setStatus("Linked.");
+            setStatus(relation.status === "pending" ? PENDING_NOTE : "Linked.");
           }}
         />
       )}

@@ -11,6 +11,11 @@ export function acceptsCoPremise(node: TMapNode, supportsSomething: boolean): bo
   return node.kind === "premise" && supportsSomething;
 }
 
+/** A rejected statement is off the map: nothing can be added to it or linked with it. */
+export function isLinkable(node: TMapNode): boolean {
+  return node.status !== "rejected";
+}
+
 type Props = { node: TMapNode; canCoPremise: boolean; canChange: boolean; onAction: (action: NodeAction) => void; role?: "menu" };
 
 /** The actions on a node, used by the details panel and the canvas context menu alike; shortcut keys in brackets. */
@@ -18,20 +23,24 @@ export function NodeActions({ node, canCoPremise, canChange, onAction, role }: P
   const item = role === "menu" ? "menuitem" : undefined;
   return (
     <div className="node-actions" role={role} aria-label={`Actions on this ${node.kind}`}>
-      <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "supports" })} aria-keyshortcuts="s">
-        + Support <kbd>S</kbd>
-      </button>
-      <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "attacks" })} aria-keyshortcuts="r">
-        + Rebuttal <kbd>R</kbd>
-      </button>
-      {canCoPremise && (
-        <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "co-premise" })} aria-keyshortcuts="c">
-          + Co-premise <kbd>C</kbd>
-        </button>
+      {isLinkable(node) && (
+        <>
+          <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "supports" })} aria-keyshortcuts="s">
+            + Support <kbd>S</kbd>
+          </button>
+          <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "attacks" })} aria-keyshortcuts="r">
+            + Rebuttal <kbd>R</kbd>
+          </button>
+          {canCoPremise && (
+            <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "co-premise" })} aria-keyshortcuts="c">
+              + Co-premise <kbd>C</kbd>
+            </button>
+          )}
+          <button type="button" role={item} className="button" onClick={() => onAction({ type: "link" })} aria-keyshortcuts="l">
+            Link to… <kbd>L</kbd>
+          </button>
+        </>
       )}
-      <button type="button" role={item} className="button" onClick={() => onAction({ type: "link" })} aria-keyshortcuts="l">
-        Link to… <kbd>L</kbd>
-      </button>
       {canChange && (
         <>
           <button type="button" role={item} className="button" onClick={() => onAction({ type: "edit" })} aria-keyshortcuts="e">

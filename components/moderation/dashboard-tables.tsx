@@ -17,8 +17,8 @@ function CountCells({ counts }: { counts: TContributionCounts }) {
   );
 }
 
-/** A table whose first column names each row; `heads` are the other columns. */
-function Table({ caption, note, first, heads, children }: { caption: string; note?: string; first: string; heads: string[]; children: ReactNode }) {
+/** A table whose first column names each row; `heads` are the other columns, the first `textColumns` of them words rather than numbers. */
+function Table({ caption, note, first, heads, textColumns = 0, children }: { caption: string; note?: string; first: string; heads: string[]; textColumns?: number; children: ReactNode }) {
   return (
     <div className="dashboard__table">
       <table>
@@ -29,8 +29,8 @@ function Table({ caption, note, first, heads, children }: { caption: string; not
         <thead>
           <tr>
             <th scope="col">{first}</th>
-            {heads.map((h) => (
-              <th key={h} scope="col">
+            {heads.map((h, i) => (
+              <th key={h} scope="col" className={i < textColumns ? "dashboard__text" : undefined}>
                 {h}
               </th>
             ))}
@@ -52,7 +52,7 @@ export function DashboardTables({ dashboard: d }: { dashboard: TDashboard }) {
           <CountCells counts={d.totals} />
         </tr>
       </Table>
-      <Table caption="By team" note="A statement counts for the team its author was on when writing it; a link, for its author's team now." first="Team" heads={["Assigned perspective", ...COUNT_HEADS]}>
+      <Table caption="By team" note="A statement counts for the team its author was on when writing it; a link, for its author's team now." first="Team" heads={["Assigned perspective", ...COUNT_HEADS]} textColumns={1}>
         {d.teams.map((t) => (
           <tr key={t.id ?? "none"}>
             <th scope="row">{t.name}</th>
@@ -69,7 +69,7 @@ export function DashboardTables({ dashboard: d }: { dashboard: TDashboard }) {
           </tr>
         ))}
       </Table>
-      <Table caption="By person" first="Name" heads={["Team", "Role", ...COUNT_HEADS]}>
+      <Table caption="By person" first="Name" heads={["Team", "Role", ...COUNT_HEADS]} textColumns={2}>
         {d.people.map((p) => (
           <tr key={p.userId}>
             <th scope="row">{p.name}</th>

@@ -25,10 +25,12 @@ export default async function DashboardPage({ params }: { params: Promise<{ deba
       </header>
       <div className="oversight__body">
         <p className="oversight__intro">
-          What members wrote in this debate, by team, perspective and person. Statements and links count alike; deleted ones and the mapped article do not.{" "}
+          What members wrote in this debate, by team, perspective and person. Statements and links count alike; deleted ones and the mapped article do not.
+        </p>
+        <p className="oversight__actions">
           <a className="button" href={`/api/debates/${slug}/dashboard?format=csv`} download>
             Download CSV
-          </a>{" "}
+          </a>
           <Link href={`/debates/${slug}/moderation`}>Moderation queue</Link>
         </p>
         <DashboardTables dashboard={dashboard} />

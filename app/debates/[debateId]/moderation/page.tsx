@@ -27,7 +27,9 @@ export default async function ModerationPage({ params }: { params: Promise<{ deb
         <p className="oversight__intro">
           {moderationMode === "premoderated"
             ? "Statements and links from participants wait here, seen only by their authors and the moderators, until a moderator approves them."
-            : "This debate is open: contributions appear on the map at once, so only items added while it was pre-moderated wait here."}{" "}
+            : "This debate is open: contributions appear on the map at once, so only items added while it was pre-moderated wait here."}
+        </p>
+        <p className="oversight__actions">
           <Link href={`/debates/${slug}/dashboard`}>Dashboard</Link>
         </p>
         {page.decisionRefusal && (
