@@ -1,5 +1,6 @@
 import "server-only";
 
+import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import { toMapNode } from "@/lib/graph/to-map-document";
 import type { TMapNode } from "@/lib/schemas/map";
@@ -30,11 +31,15 @@ export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor 
   const access = await loadDebateAccess(slug, actor);
   const before = await findNodeForChange(access.debate.id, nodeId);
   assertCan(access, "node:update", { authorId: before.authorId });
+  // Under pre-moderation a participant's edit is a new contribution: it goes
+  // back to review, so approval cannot be used to publish other words later
+  // (and editing a rejected statement is how it is sent again).
+  const review = needsModeration(access.who!.role, access.debate.moderationMode) && before.status !== "pending" ? { status: "pending" as const, reviewedById: null, reviewedAt: null, rejectionReason: null } : {};
   return db.$transaction(async (tx) => {
     // The version in the where clause makes the check and the write one step.
     const { count } = await tx.node.updateMany({
       where: { id: nodeId, version: input.version, deletedAt: null },
-      data: { text: input.text, version: { increment: 1 } },
+      data: { text: input.text, version: { increment: 1 }, ...review },
     });
     const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
     if (count === 0) throw staleVersion(toMapNode(after));

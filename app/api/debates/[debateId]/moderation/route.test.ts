@@ -294,6 +294,20 @@ describe("approving and rejecting", () => {
     expect(await prisma.auditEntry.count({ where: { action: "node.edited-before-approval", detail: { path: ["nodeId"], equals: created.node.id } } })).toBe(0);
   });
 
+  it("sends a participant's edit of an approved or rejected statement back to review, hidden from others until approved again", async () => {
+    const created = await rebut(people.pat, thesisId, "Approved words.");
+    await decideOk(approve({ type: "node", id: created.node.id }));
+    const edit = await PATCH(jsonRequest("PATCH", url(`/nodes/${created.node.id}`), { text: "Other words, published later.", version: 2 }, people.pat.cookie), params({ nodeId: created.node.id }));
+    expect(edit.status).toBe(200);
+    expect(await edit.json()).toMatchObject({ status: "pending", version: 3 });
+    expect((await mapAs()).nodes.some((n) => n.id === created.node.id)).toBe(false);
+    expect(nodeItem(await queue(), created.node.id)).toMatchObject({ text: "Other words, published later." });
+
+    await decideOk({ decision: "reject", reason: "Off topic", items: [{ type: "node", id: created.node.id }] });
+    const resent = await PATCH(jsonRequest("PATCH", url(`/nodes/${created.node.id}`), { text: "Words on topic.", version: 4 }, people.pat.cookie), params({ nodeId: created.node.id }));
+    expect(await resent.json()).toMatchObject({ status: "pending", rejectionReason: null, version: 5 });
+  });
+
   it("answers 409 for an item already decided, and leaves the rest of the request undone", async () => {
     const decided = await rebut(people.pat, thesisId, "Decided once already.");
     const waiting = await rebut(people.pat, thesisId, "Still waiting for a decision.");
