@@ -190,3 +190,26 @@ describe("GET /api/debates/{slug}/export: who may export, and bad requests", () 
     await expectError(await exportRequest("?format=json", { slug: "Not A Slug" }), 400, "BAD_REQUEST");
   });
 });
+
+describe("GET /api/debates/{slug}/export as each person may see the debate", () => {
+  it("leaves a pending statement out for others, keeps it for its author, and names people by pseudonym in an anonymous debate", async () => {
+    const debate = await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } });
+    const author = await createUser(prisma, "Pending Author");
+    const pending = await prisma.node.create({ data: { debateId: debate.id, kind: "claim", text: "A statement awaiting review.", authorId: author.id, status: "pending" } });
+    const thesis = await prisma.node.findFirstOrThrow({ where: { debateId: debate.id, kind: "thesis" } });
+    await prisma.relation.create({ data: { debateId: debate.id, fromId: pending.id, toId: thesis.id, type: "supports", authorId: author.id, status: "pending" } });
+    const json = async (cookie?: string) => ZPortableDebate.parse(await (await exportRequest("?format=json", { cookie })).json());
+
+    const publicDoc = await json();
+    expect(publicDoc.nodes.some((n) => n.text === pending.text)).toBe(false);
+    expect(publicDoc.relations.some((r) => r.from === pending.id)).toBe(false);
+    const own = await json(await sessionCookie(author));
+    expect(own.nodes.find((n) => n.text === pending.text)).toMatchObject({ status: "pending", author: "Pending Author" });
+
+    await prisma.debate.update({ where: { id: debate.id }, data: { anonymous: true } });
+    await prisma.node.update({ where: { id: pending.id }, data: { status: "approved" } });
+    const anonymous = await json();
+    // Not a member of the debate, so not even a team pseudonym: never the name.
+    expect(anonymous.nodes.find((n) => n.text === pending.text)?.author).toBe("Former participant");
+  });
+});
