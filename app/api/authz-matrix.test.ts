@@ -1,21 +1,38 @@
 /**
- * Every debate route × every kind of person, with the status each must get,
- * and no row of any table changed where the answer is a refusal. The people:
+ * Every debate route (and starting or joining a debate) × every kind of
+ * person, with the status each must get, and no row of any table changed
+ * where the answer is a refusal. The people:
  * nobody signed in, a member of another debate, and the viewer, participant,
  * moderator and owner of an owned classroom debate.
  */
+import { randomUUID } from "node:crypto";
+
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { connect } from "@/scripts/lib/prisma-client";
 import { createUser, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
+import * as auditRoute from "./debates/[debateId]/audit/route";
+import * as dashboardRoute from "./debates/[debateId]/dashboard/route";
+import * as eventsRoute from "./debates/[debateId]/events/route";
 import * as exportRoute from "./debates/[debateId]/export/route";
+import * as joinCodeRoute from "./debates/[debateId]/join-code/route";
+import * as memberRoute from "./debates/[debateId]/members/[userId]/route";
+import * as membersRoute from "./debates/[debateId]/members/route";
+import * as decisionsRoute from "./debates/[debateId]/moderation/decisions/route";
+import * as moderationRoute from "./debates/[debateId]/moderation/route";
 import * as nodeRoute from "./debates/[debateId]/nodes/[nodeId]/route";
 import * as revisionsRoute from "./debates/[debateId]/nodes/[nodeId]/revisions/route";
 import * as nodesRoute from "./debates/[debateId]/nodes/route";
 import * as relationsRoute from "./debates/[debateId]/relations/route";
 import * as debateRoute from "./debates/[debateId]/route";
+import * as settingsRoute from "./debates/[debateId]/settings/route";
+import * as teamRoute from "./debates/[debateId]/teams/[teamId]/route";
+import * as teamsRoute from "./debates/[debateId]/teams/route";
+import * as swapSidesRoute from "./debates/[debateId]/teams/swap-sides/route";
+import * as debatesRoute from "./debates/route";
+import * as joinRoute from "./join/route";
 
 const PEOPLE = ["anonymous", "outsider", "viewer", "participant", "moderator", "owner"] as const;
 type Person = (typeof PEOPLE)[number];
@@ -34,6 +51,8 @@ type Case = {
   prepare?: () => Promise<Record<string, string>>;
   request: (made: Record<string, string>, cookie: string | undefined) => { handler: Handler; request: Request; params: Record<string, string> };
   expected: Record<Person, number>;
+  /** An event stream: the answer's head is checked, then the stream is closed. */
+  isStream?: boolean;
 };
 
 const ALL = (status: number): Record<Person, number> => ({ anonymous: status, outsider: status, viewer: status, participant: status, moderator: status, owner: status });
@@ -41,6 +60,10 @@ const ALL = (status: number): Record<Person, number> => ({ anonymous: status, ou
 const CONTRIBUTE = (ok: number): Record<Person, number> => ({ anonymous: 401, outsider: 403, viewer: 403, participant: ok, moderator: ok, owner: ok });
 /** Changes to someone else's statement: moderators and the owner only. */
 const MODERATE = (ok: number): Record<Person, number> => ({ anonymous: 401, outsider: 403, viewer: 403, participant: 403, moderator: ok, owner: ok });
+/** Settings, teams, members and the join code: the owner only. */
+const MANAGE = (ok: number): Record<Person, number> => ({ anonymous: 401, outsider: 403, viewer: 403, participant: 403, moderator: 403, owner: ok });
+/** What any signed-in person may do, in no debate in particular. */
+const SIGNED_IN = (ok: number): Record<Person, number> => ({ anonymous: 401, outsider: ok, viewer: ok, participant: ok, moderator: ok, owner: ok });
 
 const url = (path: string) => `http://localhost/api/debates/${SLUG}${path}`;
 const get = (path: string, cookie: string | undefined) => new Request(url(path), { headers: cookie ? { cookie } : {} });
@@ -52,6 +75,35 @@ async function ownersClaim(): Promise<Record<string, string>> {
   await prisma.relation.create({ data: { debateId: debate.id, fromId: node.id, toId: ids.thesisId, type: "supports", authorId: users.owner.id } });
   return { nodeId: node.id };
 }
+
+async function classroomId(): Promise<string> {
+  return (await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } })).id;
+}
+
+/** A team made straight in the database, under a name no other case uses. */
+async function team(perspective: "armenian" | "azerbaijani" | "neutral" = "neutral"): Promise<string> {
+  return (await prisma.team.create({ data: { debateId: await classroomId(), name: `Team ${randomUUID().slice(0, 8)}`, colour: "#B42318", perspective } })).id;
+}
+
+/** A new participant of the classroom, for the owner to move or remove. */
+async function newcomer(): Promise<Record<string, string>> {
+  const user = await createUser(prisma, "Newcomer Example");
+  await prisma.member.create({ data: { debateId: await classroomId(), userId: user.id, role: "participant" } });
+  return { userId: user.id };
+}
+
+/** A participant's statement waiting for a moderator. */
+async function pendingClaim(): Promise<Record<string, string>> {
+  const debateId = await classroomId();
+  const node = await prisma.node.create({ data: { debateId, kind: "claim", text: "A claim awaiting review.", authorId: users.participant.id, status: "pending", nodeSources: { create: [{ sourceId: ids.sourceId }] } } });
+  await prisma.relation.create({ data: { debateId, fromId: node.id, toId: ids.thesisId, type: "supports", authorId: users.participant.id, status: "pending" } });
+  return { nodeId: node.id };
+}
+
+const write = (method: string, path: string, body: unknown, cookie: string | undefined) =>
+  body === undefined ? new Request(url(path), { method, headers: cookie ? { cookie } : {} }) : jsonRequest(method, url(path), body, cookie);
+
+const ARTICLE_TEXT = "A town council article about closing the market square to cars. ".repeat(5);
 
 const SOURCE = { title: "A report", publisher: "Example", url: "https://example.org/report", perspective: "neutral" };
 
@@ -110,6 +162,107 @@ const CASES: Case[] = [
     }),
     expected: MODERATE(200),
   },
+  {
+    name: "GET the live events",
+    request: (_, cookie) => ({ handler: eventsRoute.GET, request: get("/events", cookie), params: { debateId: SLUG } }),
+    expected: ALL(200),
+    isStream: true,
+  },
+  {
+    name: "GET the moderation queue",
+    request: (_, cookie) => ({ handler: moderationRoute.GET, request: get("/moderation", cookie), params: { debateId: SLUG } }),
+    expected: MODERATE(200),
+  },
+  {
+    name: "POST a moderation decision",
+    prepare: pendingClaim,
+    request: ({ nodeId }, cookie) => ({ handler: decisionsRoute.POST, request: write("POST", "/moderation/decisions", { decision: "approve", items: [{ type: "node", id: nodeId }] }, cookie), params: { debateId: SLUG } }),
+    expected: MODERATE(200),
+  },
+  {
+    name: "GET the dashboard",
+    request: (_, cookie) => ({ handler: dashboardRoute.GET, request: get("/dashboard", cookie), params: { debateId: SLUG } }),
+    expected: MODERATE(200),
+  },
+  {
+    name: "GET the audit log",
+    request: (_, cookie) => ({ handler: auditRoute.GET, request: get("/audit", cookie), params: { debateId: SLUG } }),
+    expected: MODERATE(200),
+  },
+  {
+    name: "GET the members",
+    request: (_, cookie) => ({ handler: membersRoute.GET, request: get("/members", cookie), params: { debateId: SLUG } }),
+    expected: MODERATE(200),
+  },
+  {
+    name: "PATCH a member's role",
+    prepare: newcomer,
+    request: ({ userId }, cookie) => ({ handler: memberRoute.PATCH, request: write("PATCH", `/members/${userId}`, { role: "viewer" }, cookie), params: { debateId: SLUG, userId: userId! } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "DELETE a member",
+    prepare: newcomer,
+    request: ({ userId }, cookie) => ({ handler: memberRoute.DELETE, request: write("DELETE", `/members/${userId}`, undefined, cookie), params: { debateId: SLUG, userId: userId! } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "POST a team",
+    request: (_, cookie) => ({ handler: teamsRoute.POST, request: write("POST", "/teams", { name: `Team ${randomUUID().slice(0, 8)}`, colour: "#B42318", perspective: "armenian" }, cookie), params: { debateId: SLUG } }),
+    expected: MANAGE(201),
+  },
+  {
+    name: "PATCH a team",
+    prepare: async () => ({ teamId: await team() }),
+    request: ({ teamId }, cookie) => ({ handler: teamRoute.PATCH, request: write("PATCH", `/teams/${teamId}`, { perspective: "azerbaijani" }, cookie), params: { debateId: SLUG, teamId: teamId! } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "DELETE a team",
+    prepare: async () => ({ teamId: await team() }),
+    request: ({ teamId }, cookie) => ({ handler: teamRoute.DELETE, request: write("DELETE", `/teams/${teamId}`, undefined, cookie), params: { debateId: SLUG, teamId: teamId! } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "POST swap sides",
+    prepare: async () => ({ a: await team("armenian"), b: await team("azerbaijani") }),
+    request: (_, cookie) => ({ handler: swapSidesRoute.POST, request: write("POST", "/teams/swap-sides", undefined, cookie), params: { debateId: SLUG } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "PATCH the settings",
+    request: (_, cookie) => ({ handler: settingsRoute.PATCH, request: write("PATCH", "/settings", { moderationMode: "premoderated" }, cookie), params: { debateId: SLUG } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "POST a new join code",
+    request: (_, cookie) => ({ handler: joinCodeRoute.POST, request: write("POST", "/join-code", undefined, cookie), params: { debateId: SLUG } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "DELETE the join code",
+    request: (_, cookie) => ({ handler: joinCodeRoute.DELETE, request: write("DELETE", "/join-code", undefined, cookie), params: { debateId: SLUG } }),
+    expected: MANAGE(200),
+  },
+  {
+    name: "POST a new debate",
+    request: (_, cookie) => ({
+      handler: debatesRoute.POST,
+      request: jsonRequest("POST", "http://localhost/api/debates", { title: "Close the square?", moderationMode: "open", article: { title: "Close the square", perspective: "neutral", text: ARTICLE_TEXT } }, cookie),
+      params: {},
+    }),
+    expected: SIGNED_IN(201),
+  },
+  // Last: the outsider joins the classroom here.
+  {
+    name: "POST a join code",
+    prepare: async () => {
+      await prisma.debate.update({ where: { slug: SLUG }, data: { joinCode: "KQMW3XH7" } });
+      return {};
+    },
+    request: (_, cookie) => ({ handler: joinRoute.POST, request: jsonRequest("POST", "http://localhost/api/join", { code: "kqmw-3xh7" }, cookie), params: {} }),
+    expected: SIGNED_IN(200),
+  },
 ];
 
 /** Every table a request could write to, whole, to show that a refusal changed nothing. */
@@ -165,7 +318,11 @@ describe.each(CASES)("$name", (testCase) => {
     const expected = testCase.expected[person];
     const before = expected >= 400 ? await snapshot() : null;
     const response = await handler(request, { params: Promise.resolve(params) });
-    const body = await response.text();
+    if (testCase.isStream && response.ok) {
+      expect(response.headers.get("content-type")).toContain("text/event-stream");
+      await response.body?.cancel();
+    }
+    const body = testCase.isStream && response.ok ? "" : await response.text();
     expect(response.status, body.slice(0, 300)).toBe(expected);
     if (before) expect(await snapshot()).toEqual(before);
   });
