@@ -18,9 +18,14 @@ export default async function HomePage() {
       </header>
       <h2>Debates</h2>
       {viewer && (
-        <p>
-          <Link href="/import">Import a debate</Link> from a JSON, AIF or Argdown file.
-        </p>
+        <>
+          <p>
+            <Link href="/debates/new">New debate</Link>: paste an article and map its arguments.
+          </p>
+          <p>
+            <Link href="/import">Import a debate</Link> from a JSON, AIF or Argdown file.
+          </p>
+        </>
       )}
       {debates.length === 0 ? (
         <p>No debates yet.</p>

@@ -1,4 +1,4 @@
-import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
+import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
 export const KIND_LABEL: Record<TNodeKind, string> = { thesis: "Thesis", claim: "Claim", premise: "Premise", rebuttal: "Rebuttal" };
 
@@ -11,3 +11,6 @@ export const PERSPECTIVE_LABEL: Record<TPerspective, string> = { armenian: "Arme
 export const PERSPECTIVE_SHORT: Record<TPerspective, string> = { armenian: "ARM", azerbaijani: "AZE", neutral: "NEU" };
 
 export const RELATION_LABEL: Record<TRelationType, string> = { supports: "supports", attacks: "attacks" };
+
+/** A contribution's moderation status, in words (pending and rejected ones are seen only by their author and moderators). */
+export const STATUS_LABEL: Record<TStatus, string> = { pending: "Pending review", approved: "Approved", rejected: "Rejected" };

@@ -65,9 +65,14 @@ async function main() {
       const file = options.all ? path.join(options.out, `${slug}.${options.format}`) : options.out;
       if (browser) {
         const { pngScale } = await import("@/lib/client/download");
-        const page = await browser.newPage({ viewport: { width: Math.min(image.width, 16_384), height: Math.min(image.height, 16_384) }, deviceScaleFactor: pngScale(image.width, image.height) });
+        const scale = pngScale(image.width, image.height);
+        const page = await browser.newPage({ viewport: { width: Math.min(image.width, 16_384), height: Math.min(image.height, 16_384) }, deviceScaleFactor: scale });
         await page.setContent(`<!doctype html><html><body style="margin:0">${image.svg}</body></html>`);
-        writeFileSync(file, await page.locator("svg").first().screenshot({ type: "png" }));
+        // Through CDP rather than Playwright's screenshot: only CDP asks for the
+        // fast PNG encoder, which takes about 40% off a large map's export.
+        const cdp = await page.context().newCDPSession(page);
+        const shot = await cdp.send("Page.captureScreenshot", { format: "png", clip: { x: 0, y: 0, width: image.width, height: image.height, scale }, captureBeyondViewport: true, optimizeForSpeed: true });
+        writeFileSync(file, Buffer.from(shot.data, "base64"));
         await page.close();
       } else {
         writeFileSync(file, image.svg);

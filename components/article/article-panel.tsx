@@ -1,21 +1,37 @@
 "use client";
 
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 import { segmentText } from "@/lib/anchors";
+import type { TAnchor } from "@/lib/schemas/domain";
 import type { TArticle, TMapNode } from "@/lib/schemas/map";
 import { PERSPECTIVE_LABEL } from "@/lib/labels";
+
+import { selectedPassage } from "./selected-passage";
 
 type Props = {
   article: TArticle;
   nodes: TMapNode[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  /** Given to those who may map the article: turns a selected passage into a statement. */
+  onMapPassage?: (anchor: TAnchor) => void;
 };
 
-/** The article with every anchored passage marked; a passage selects its node, a node scrolls to its passage. */
-export function ArticlePanel({ article, nodes, selectedId, onSelect }: Props) {
+/** Where the "Map this passage" button floats: under the end of the selection, in the panel's scrolled content. */
+type Spot = { top: number; left: number };
+
+/**
+ * The article with every anchored passage marked; a passage selects its node,
+ * a node scrolls to its passage. Those who may map the article select any
+ * words of it to turn them into a statement.
+ */
+export function ArticlePanel({ article, nodes, selectedId, onSelect, onMapPassage }: Props) {
+  const panel = useRef<HTMLElement>(null);
   const container = useRef<HTMLDivElement>(null);
+  const [passage, setPassage] = useState<TAnchor | null>(null);
+  const [spot, setSpot] = useState<Spot | null>(null);
+  const canMap = onMapPassage !== undefined;
   const segments = useMemo(
     () => segmentText(article.text.length, nodes.flatMap((n) => (n.anchor ? [{ id: n.id, ...n.anchor }] : []))),
     [article.text, nodes],
@@ -26,17 +42,57 @@ export function ArticlePanel({ article, nodes, selectedId, onSelect }: Props) {
     container.current?.querySelector(`mark[data-node-ids~="${selectedId}"]`)?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, [selectedId]);
 
+  // Mouse, keyboard (caret browsing) and assistive technology all change the
+  // selection; the header's button follows it whichever way it was made.
+  useEffect(() => {
+    if (!canMap) return;
+    const onChange = () => {
+      const next = container.current ? selectedPassage(container.current, article.text) : null;
+      setPassage((current) => (current?.start === next?.start && current?.end === next?.end ? current : next));
+      if (!next) setSpot(null);
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, [canMap, article.text]);
+
+  /** Shows the floating button once a selection is finished (not while the mouse is still dragging). */
+  function placeButton() {
+    const range = document.getSelection()?.rangeCount ? document.getSelection()!.getRangeAt(0) : null;
+    const box = panel.current?.getBoundingClientRect();
+    const rects = range ? [...range.getClientRects()].filter((r) => r.width > 0) : [];
+    const last = rects.at(-1);
+    if (!panel.current || !box || !last || !container.current || !selectedPassage(container.current, article.text)) return setSpot(null);
+    setSpot({ top: last.bottom - box.top + panel.current.scrollTop + 6, left: Math.max(8, Math.min(last.right - box.left - 80, box.width - 190)) });
+  }
+
+  function mapPassage() {
+    if (!passage || !onMapPassage) return;
+    setSpot(null);
+    onMapPassage(passage);
+  }
+
   return (
-    <section className="article" aria-labelledby="article-title">
+    <section className="article" aria-labelledby="article-title" ref={panel}>
       <header className="article__header">
         <h2 id="article-title">{article.title}</h2>
         <p className="article__meta">
           {[article.author, article.publisher, article.publishedAt].filter(Boolean).join(" · ") || "Author and publisher not stated"}
           {" · "}argues the {PERSPECTIVE_LABEL[article.perspective]} perspective
         </p>
-        <p className="article__hint">Highlighted passages are mapped. Select one to find its node.</p>
+        <p className="article__hint" id="article-hint">
+          Highlighted passages are mapped. Select one to find its node.
+          {canMap && " Select any other words of the article to map them as a statement."}
+        </p>
+        {canMap && (
+          <p className="article__map">
+            <button type="button" className="button" disabled={!passage} aria-describedby="article-hint" onMouseDown={(e) => e.preventDefault()} onClick={mapPassage}>
+              Map selected passage
+            </button>
+            {passage && <span className="article__map-size">{passage.end - passage.start} characters selected</span>}
+          </p>
+        )}
       </header>
-      <div className="article__text" ref={container}>
+      <div className="article__text" ref={container} onMouseUp={canMap ? placeButton : undefined} onKeyUp={canMap ? placeButton : undefined}>
         {segments.map((segment) => {
           const text = article.text.slice(segment.start, segment.end);
           const first = segment.ids[0];
@@ -49,7 +105,11 @@ export function ArticlePanel({ article, nodes, selectedId, onSelect }: Props) {
               className={isActive ? "is-active" : undefined}
               role="button"
               tabIndex={0}
-              onClick={() => onSelect(first)}
+              onClick={() => {
+                // Ending a selection inside a passage is not a click on it.
+                if (document.getSelection()?.isCollapsed === false) return;
+                onSelect(first);
+              }}
               onKeyDown={(event) => {
                 if (event.key === "Enter" || event.key === " ") {
                   event.preventDefault();
@@ -62,6 +122,11 @@ export function ArticlePanel({ article, nodes, selectedId, onSelect }: Props) {
           );
         })}
       </div>
+      {canMap && passage && spot && (
+        <button type="button" className="button button--primary article__map-float" style={{ top: spot.top, left: spot.left }} onMouseDown={(e) => e.preventDefault()} onClick={mapPassage}>
+          Map this passage
+        </button>
+      )}
     </section>
   );
 }

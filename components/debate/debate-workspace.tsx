@@ -4,14 +4,16 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 
 import { ReactFlowProvider } from "@xyflow/react";
 
-import type { Viewer as TViewer } from "@/lib/authz/can";
+import { can, type Action, type Viewer as TViewer } from "@/lib/authz/can";
 import { apiFetch } from "@/lib/client/api";
 import { NO_FILTERS, filterMap, type MapFilters } from "@/lib/graph/filter-map";
 import { withCreated, withNode, withRelation, withoutNode } from "@/lib/graph/map-changes";
 import { toFlow } from "@/lib/graph/to-flow";
+import type { TAnchor } from "@/lib/schemas/domain";
 import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
 
 import { ArticlePanel } from "../article/article-panel";
+import { MapPassageDialog } from "../article/map-passage-dialog";
 import { DebateCanvas } from "../map/debate-canvas";
 import { ExportMenu } from "../map/export-menu";
 import { MapFiltersBar } from "../map/map-filters";
@@ -25,7 +27,7 @@ import { useLiveMap } from "./use-live-map";
 type Viewer = TViewer | null;
 
 const subscribeToNothing = () => () => {};
-type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | null;
+type OpenDialog = { type: "add"; mode: AddMode; nodeId: string } | { type: "link"; nodeId: string } | { type: "passage"; anchor: TAnchor } | null;
 
 const SHORTCUTS: Record<string, NodeAction> = {
   s: { type: "add", mode: "supports" },
@@ -34,6 +36,9 @@ const SHORTCUTS: Record<string, NodeAction> = {
   l: { type: "link" },
   e: { type: "edit" },
 };
+
+/** What the rule table calls each action on a node. */
+const ACTION_RULE = { add: "node:create", link: "relation:create", edit: "node:update", delete: "node:delete" } as const satisfies Record<NodeAction["type"], Action>;
 
 /** The map page: article on the left, canvas in the middle, details of the selected node on the right. */
 export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocument; viewer: Viewer }) {
@@ -56,6 +61,12 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const isBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
   const flow = useMemo(() => (isBrowser ? toFlow(shown) : null), [shown, isBrowser]);
   const selected = selectedId ? doc.nodes.find((n) => n.id === selectedId) : undefined;
+  const canMapArticle = viewer !== null && can(viewer, "node:anchor", { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }).allowed;
+
+  const mayChange = useCallback(
+    (node: TMapNode) => viewer !== null && can(viewer, "node:update", { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }, node).allowed,
+    [viewer, doc.debate.phase, doc.debate.hasOwner],
+  );
 
   const selectAndFocus = useCallback((id: string) => {
     setSelectedId(id);
@@ -66,14 +77,20 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const runAction = useCallback(
     async (node: TMapNode, action: NodeAction) => {
       if (!viewer) return;
+      // The page may have been open since the debate closed, or the viewer
+      // may only read: say why, rather than open a form the server refuses.
+      const refusal = can(viewer, ACTION_RULE[action.type], { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }, node);
+      if (!refusal.allowed) {
+        setStatus(refusal.reason);
+        return;
+      }
       if (action.type === "add") {
         const supportsSomething = doc.relations.some((r) => r.fromId === node.id && r.type === "supports");
         if (action.mode === "co-premise" && !acceptsCoPremise(node, supportsSomething)) return;
         setDialog({ type: "add", mode: action.mode, nodeId: node.id });
       } else if (action.type === "link") {
         setDialog({ type: "link", nodeId: node.id });
-      } else if (node.authorId === viewer.userId) {
-        // The server decides; the author check only spares people a refusal.
+      } else {
         if (action.type === "edit") setEditingId(node.id);
         else if (window.confirm("Delete this statement and its links from the map? It stays in the history.")) {
           try {
@@ -87,7 +104,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
         }
       }
     },
-    [doc.relations, slug, viewer],
+    [doc.relations, doc.debate.phase, doc.debate.hasOwner, slug, viewer],
   );
 
   useEffect(() => {
@@ -104,11 +121,17 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
     return () => window.removeEventListener("keydown", onKey);
   }, [selected, viewer, dialog, editingId, runAction]);
 
-  const dialogNode = dialog ? doc.nodes.find((n) => n.id === dialog.nodeId) : undefined;
+  const dialogNode = dialog && "nodeId" in dialog ? doc.nodes.find((n) => n.id === dialog.nodeId) : undefined;
 
   return (
     <div className={`workspace${selected ? " has-details" : ""}`}>
-      <ArticlePanel article={doc.article} nodes={doc.nodes} selectedId={selectedId} onSelect={selectAndFocus} />
+      <ArticlePanel
+        article={doc.article}
+        nodes={doc.nodes}
+        selectedId={selectedId}
+        onSelect={selectAndFocus}
+        onMapPassage={canMapArticle ? (anchor) => setDialog({ type: "passage", anchor }) : undefined}
+      />
       <div className="workspace__map">
         <MapLegend />
         <div className="toolbar">
@@ -116,6 +139,11 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />
         </div>
         <div className="workspace__canvas">
+          {doc.nodes.length === 0 && (
+            <p className="canvas-empty">
+              {canMapArticle ? "Select a passage in the article to start mapping. The article's main position usually becomes the thesis." : "Nothing in this debate has been mapped yet."}
+            </p>
+          )}
           {flow && (
             <ReactFlowProvider>
               <DebateCanvas
@@ -125,7 +153,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
                 focusRequest={focusRequest}
                 onSelect={setSelectedId}
                 menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
-                viewerId={viewer?.userId ?? null}
+                mayChange={mayChange}
                 supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
                 onAction={(node, action) => void runAction(node, action)}
               />
@@ -151,6 +179,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
           doc={doc}
           node={selected}
           viewerId={viewer?.userId ?? null}
+          canChange={mayChange(selected)}
           isEditing={editingId === selected.id}
           onAction={(action) => void runAction(selected, action)}
           onSaved={(node) => {
@@ -180,6 +209,21 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
             setDialog(null);
             selectAndFocus(created.node.id);
             setStatus("Added to the map.");
+          }}
+        />
+      )}
+      {dialog?.type === "passage" && (
+        <MapPassageDialog
+          slug={slug}
+          doc={doc}
+          anchor={dialog.anchor}
+          onClose={() => setDialog(null)}
+          onMapped={(created) => {
+            document.getSelection()?.removeAllRanges();
+            setDoc((d) => withCreated(d, created));
+            setDialog(null);
+            selectAndFocus(created.node.id);
+            setStatus(created.node.status === "pending" ? "Mapped; it waits for a moderator." : "Mapped: the passage is on the map.");
           }}
         />
       )}

@@ -1,18 +1,21 @@
 "use client";
 
-import type { TMapDocument, TMapNode } from "@/lib/schemas/map";
-import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
+import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
+import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
+import { TEAM_STANCE } from "@/lib/teams/team-labels";
 
 import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
 import { NodeEditor } from "./node-editor";
 import { NodeHistory } from "./node-history";
 import { PerspectiveBadges } from "./perspective-badges";
+import { TeamBadge } from "./team-badge";
 
 type Props = {
   slug: string;
   doc: TMapDocument;
   node: TMapNode;
   viewerId: string | null;
+  canChange: boolean;
   isEditing: boolean;
   onAction: (action: NodeAction) => void;
   onSaved: (node: TMapNode) => void;
@@ -23,20 +26,23 @@ type Props = {
 };
 
 /** Everything about one node: full text, kind, sources, quoted span, relations in and out, history; and what one may do with it. */
-export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
+export function DetailsPanel({ slug, doc, node, viewerId, canChange, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
   const incoming = doc.relations.filter((r) => r.toId === node.id);
   const outgoing = doc.relations.filter((r) => r.fromId === node.id);
   const quote = node.anchor ? doc.article.text.slice(node.anchor.start, node.anchor.end) : null;
   const perspectives = [...new Set(sources.map((s) => s.perspective))];
+  const author = node.authorId ? doc.authors.find((a) => a.id === node.authorId) : undefined;
+  const team = node.teamId ? doc.teams.find((t) => t.id === node.teamId) : undefined;
 
-  const relationItem = (otherId: string, phrase: string, key: string, isLinked: boolean) => {
+  const relationItem = (otherId: string, phrase: string, relation: TMapRelation) => {
     const other = nodeById.get(otherId);
     if (!other) return null;
+    const notes = [relation.groupId !== null && "linked", relation.status !== "approved" && STATUS_LABEL[relation.status].toLowerCase()].filter(Boolean);
     return (
-      <li key={key}>
-        <span className="details__phrase">{phrase}{isLinked ? " (linked)" : ""}</span>{" "}
+      <li key={relation.id}>
+        <span className="details__phrase">{phrase}{notes.length > 0 ? ` (${notes.join(", ")})` : ""}</span>{" "}
         <button type="button" className="link-button" onClick={() => onSelect(other.id)}>
           {KIND_LABEL[other.kind]}: {other.text}
         </button>
@@ -54,6 +60,17 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
           ×
         </button>
       </div>
+      {node.status !== "approved" && (
+        <div className={`details__status details__status--${node.status}`}>
+          <p>
+            <strong>{STATUS_LABEL[node.status]}.</strong>{" "}
+            {node.status === "pending"
+              ? "Only its author and the debate's moderators see it until a moderator approves it."
+              : "Only its author and the debate's moderators see it."}
+          </p>
+          {node.status === "rejected" && <p>Rejected by a moderator: {node.rejectionReason ?? "no reason was given."}</p>}
+        </div>
+      )}
       {isEditing ? (
         <NodeEditor key={node.id} slug={slug} node={node} onSaved={onSaved} onKeptCurrent={onKeptCurrent} onCancel={onCancelEdit} />
       ) : (
@@ -63,9 +80,20 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
         <NodeActions
           node={node}
           canCoPremise={acceptsCoPremise(node, outgoing.some((r) => r.type === "supports"))}
-          isAuthor={node.authorId === viewerId}
+          canChange={canChange}
           onAction={onAction}
         />
+      )}
+      {author && (
+        <p className="details__author">
+          Added by {author.label}
+          {team && (
+            <>
+              {" · "}
+              <TeamBadge team={team} /> ({TEAM_STANCE[team.perspective]})
+            </>
+          )}
+        </p>
       )}
       {node.attributedTo && (
         <p className="details__attribution">
@@ -93,8 +121,8 @@ export function DetailsPanel({ slug, doc, node, viewerId, isEditing, onAction, o
       <h3>Relations</h3>
       {incoming.length + outgoing.length === 0 && <p>None yet.</p>}
       <ul className="details__relations">
-        {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r.id, r.groupId !== null))}
-        {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r.id, r.groupId !== null))}
+        {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r))}
+        {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r))}
       </ul>
       <NodeHistory slug={slug} nodeId={node.id} version={node.version} />
     </aside>

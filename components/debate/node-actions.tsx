@@ -11,10 +11,10 @@ export function acceptsCoPremise(node: TMapNode, supportsSomething: boolean): bo
   return node.kind === "premise" && supportsSomething;
 }
 
-type Props = { node: TMapNode; canCoPremise: boolean; isAuthor: boolean; onAction: (action: NodeAction) => void; role?: "menu" };
+type Props = { node: TMapNode; canCoPremise: boolean; canChange: boolean; onAction: (action: NodeAction) => void; role?: "menu" };
 
 /** The actions on a node, used by the details panel and the canvas context menu alike; shortcut keys in brackets. */
-export function NodeActions({ node, canCoPremise, isAuthor, onAction, role }: Props) {
+export function NodeActions({ node, canCoPremise, canChange, onAction, role }: Props) {
   const item = role === "menu" ? "menuitem" : undefined;
   return (
     <div className="node-actions" role={role} aria-label={`Actions on this ${node.kind}`}>
@@ -32,7 +32,7 @@ export function NodeActions({ node, canCoPremise, isAuthor, onAction, role }: Pr
       <button type="button" role={item} className="button" onClick={() => onAction({ type: "link" })} aria-keyshortcuts="l">
         Link to… <kbd>L</kbd>
       </button>
-      {isAuthor && (
+      {canChange && (
         <>
           <button type="button" role={item} className="button" onClick={() => onAction({ type: "edit" })} aria-keyshortcuts="e">
             Edit <kbd>E</kbd>

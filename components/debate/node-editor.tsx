@@ -12,7 +12,7 @@ import { DialogActions } from "@/components/ui/modal-dialog";
 
 type Props = {
   slug: string;
-  node: TMapNode;
+  node: Pick<TMapNode, "id" | "text" | "version">;
   onSaved: (node: TMapNode) => void;
   /** The person kept the other version: nothing of theirs was saved. */
   onKeptCurrent: (node: TMapNode) => void;

@@ -43,14 +43,15 @@ type Props = {
   onSelect: (id: string | null) => void;
   /** Given when someone is signed in: the node a context menu acts on. */
   menuFor?: (id: string) => TMapNode | null;
-  viewerId: string | null;
+  /** Whether the viewer may edit or delete this statement (its author, a moderator). */
+  mayChange: (node: TMapNode) => boolean;
   supportsSomething: (id: string) => boolean;
   onAction: (node: TMapNode, action: NodeAction) => void;
 };
 
 type Menu = { x: number; y: number; node: TMapNode };
 
-export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequest, onSelect, menuFor, viewerId, supportsSomething, onAction }: Props) {
+export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequest, onSelect, menuFor, mayChange, supportsSomething, onAction }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
   const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(initialNodes);
@@ -174,7 +175,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
             role="menu"
             node={menu.node}
             canCoPremise={acceptsCoPremise(menu.node, supportsSomething(menu.node.id))}
-            isAuthor={menu.node.authorId !== null && menu.node.authorId === viewerId}
+            canChange={mayChange(menu.node)}
             onAction={(action) => {
               setMenu(null);
               onAction(menu.node, action);

@@ -19,7 +19,7 @@ function RelationEdgeView(props: EdgeProps<MapEdge>) {
     <BaseEdge
       path={path}
       markerEnd={markerEnd}
-      className={`relation relation--${type}${selected ? " is-selected" : ""}`}
+      className={`relation relation--${type}${data && data.status !== "approved" ? ` relation--${data.status}` : ""}${selected ? " is-selected" : ""}`}
       label={data?.label ?? undefined}
       labelX={labelX}
       labelY={labelY}

@@ -6,9 +6,10 @@ import { Handle, Position, type NodeProps } from "@xyflow/react";
 
 import { attributionText } from "@/lib/graph/node-size";
 import type { StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
-import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
+import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
 
 import { PerspectiveBadges } from "../debate/perspective-badges";
+import { TeamBadge } from "../debate/team-badge";
 
 const SIDES = [
   ["top", Position.Top],
@@ -18,11 +19,13 @@ const SIDES = [
 ] as const;
 
 function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
+  // Said in words on the node, not only by its dashed or muted outline.
+  const status = data.status === "approved" ? null : STATUS_LABEL[data.status];
   return (
     <div
-      className={`statement statement--${data.kind}${selected ? " is-selected" : ""}`}
+      className={`statement statement--${data.kind}${status ? ` statement--${data.status}` : ""}${selected ? " is-selected" : ""}`}
       title={data.attributedTo ? `${data.text}\n(${attributionText(data.attributedTo)})` : data.text}
-      aria-label={`${KIND_LABEL[data.kind]}: ${data.text}`}
+      aria-label={`${KIND_LABEL[data.kind]}${status ? ` (${status.toLowerCase()})` : ""}: ${data.text}${data.team ? ` (team ${data.team.name})` : ""}`}
     >
       {SIDES.map(([id, position]) => (
         <Handle key={id} id={id} type="source" position={position} isConnectable={false} className="statement__handle" />
@@ -33,12 +36,18 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
         </span>
         <PerspectiveBadges perspectives={data.perspectives} compact />
       </div>
+      {status && <p className="statement__status">{status}</p>}
       <p className="statement__text" style={{ WebkitLineClamp: data.lines }}>
         {data.text}
       </p>
       {data.attributedTo && (
         <p className="statement__attribution" style={{ WebkitLineClamp: data.attributionLines }}>
           {attributionText(data.attributedTo)}
+        </p>
+      )}
+      {data.team && (
+        <p className="statement__team">
+          <TeamBadge team={data.team} />
         </p>
       )}
     </div>

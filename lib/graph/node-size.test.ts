@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { CHARS_PER_LINE, LINE_HEIGHT, MAX_LINES, NODE_WIDTH, nodeBox, wrappedLineCount } from "./node-size";
+import { CHARS_PER_LINE, LINE_HEIGHT, MAX_LINES, NODE_WIDTH, TEAM_LINE, nodeBox, wrappedLineCount } from "./node-size";
 
 /** Text of `n` words of four letters: exactly 6 words (29 chars) fit a 32-character line. */
 const words = (n: number) => Array.from({ length: n }, () => "word").join(" ");
@@ -73,5 +73,12 @@ describe("nodeBox", () => {
     expect(long.attributionLines).toBe(2);
     expect(long.height - short.height).toBe(LINE_HEIGHT);
     expect(endless).toMatchObject({ attributionLines: 2, isClamped: true });
+  });
+
+  it("adds one line for the author's team, clamped or not", () => {
+    for (const text of [words(1), words(500)]) {
+      expect(nodeBox(text, "X", false, true).height - nodeBox(text, "X").height).toBe(TEAM_LINE);
+      expect(nodeBox(text, null, true, true).height - nodeBox(text, null, true).height).toBe(TEAM_LINE);
+    }
   });
 });

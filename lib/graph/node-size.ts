@@ -13,6 +13,8 @@ export const HEADER = 28;
 export const ATTRIBUTION_CHARS_PER_LINE = 40;
 const ATTRIBUTION_MAX_LINES = 2;
 export const PADDING = 16;
+/** The line under the text that names the author's team (name and swatch). */
+export const TEAM_LINE = LINE_HEIGHT;
 
 /** The text wrapped at word boundaries to `perLine` characters; words longer than a line are broken. */
 export function wrapLines(text: string, perLine = CHARS_PER_LINE): string[] {
@@ -41,15 +43,18 @@ export type NodeBox = { width: number; height: number; lines: number; attributio
 
 export const attributionText = (attributedTo: string) => `Position of ${attributedTo}`;
 
-/** The box of a node; `unclamped` (for exported images) gives room for every line. */
-export function nodeBox(text: string, attributedTo: string | null, unclamped = false): NodeBox {
+/**
+ * The box of a node; `unclamped` (for exported images) gives room for every
+ * line, `hasTeam` for the line naming the author's team.
+ */
+export function nodeBox(text: string, attributedTo: string | null, unclamped = false, hasTeam = false): NodeBox {
   const needed = wrappedLineCount(text);
   const lines = unclamped ? needed : Math.min(needed, MAX_LINES);
   const attributionNeeded = attributedTo ? wrappedLineCount(attributionText(attributedTo), ATTRIBUTION_CHARS_PER_LINE) : 0;
   const attributionLines = unclamped ? attributionNeeded : Math.min(attributionNeeded, ATTRIBUTION_MAX_LINES);
   return {
     width: NODE_WIDTH,
-    height: HEADER + (lines + attributionLines) * LINE_HEIGHT + PADDING,
+    height: HEADER + (lines + attributionLines) * LINE_HEIGHT + (hasTeam ? TEAM_LINE : 0) + PADDING,
     lines,
     attributionLines,
     isClamped: needed > MAX_LINES || attributionNeeded > ATTRIBUTION_MAX_LINES,

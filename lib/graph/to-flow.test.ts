@@ -95,6 +95,17 @@ describe("toFlow", () => {
     expect(statement("a").data.attributedTo).toBe("Someone");
   });
 
+  it("names the author's team of a node whose team the map has, in a box one line taller", () => {
+    const withTeams = { ...doc, teams: [{ id: "team-a", name: "Team A", colour: "#B42318", perspective: "armenian" as const }] };
+    withTeams.nodes = doc.nodes.map((n) => (n.id === "c" ? { ...n, teamId: "team-a" } : n.id === "e" ? { ...n, teamId: "deleted-team" } : n));
+    const nodes = toFlow(withTeams).nodes.filter((n): n is StatementNode => n.type === "statement");
+    const c = nodes.find((n) => n.id === "c")!;
+    expect(c.data.team).toEqual({ name: "Team A", colour: "#B42318" });
+    expect(c.height).toBe(nodeBox(c.data.text, null, false, true).height);
+    expect(nodes.find((n) => n.id === "e")!.data.team).toBeNull();
+    expect(statement("c").data.team).toBeNull();
+  });
+
   it("gives each node the perspectives of its sources, in a stable order, ignoring unknown sources", () => {
     expect(statement("a").data.perspectives).toEqual(["armenian", "neutral"]);
     expect(statement("t").data.perspectives).toEqual(["azerbaijani"]);
@@ -116,8 +127,8 @@ describe("toFlow", () => {
     expect(linked.every((e) => e.data?.isLinked)).toBe(true);
     const shown = linked.filter((e) => !isListed(e));
     expect(linked.map((e) => e.data?.label).filter(Boolean)).toEqual(shown.length > 0 ? ["linked supports"] : []);
-    expect(edge("r-s").data).toEqual({ type: "supports", isLinked: false, label: isListed(edge("r-s")) ? null : "supports" });
-    expect(edge("r-c").data).toEqual({ type: "attacks", isLinked: false, label: "attacks" });
+    expect(edge("r-s").data).toEqual({ type: "supports", isLinked: false, label: isListed(edge("r-s")) ? null : "supports", status: "approved" });
+    expect(edge("r-c").data).toEqual({ type: "attacks", isLinked: false, label: "attacks", status: "approved" });
   });
 
   it("routes a support from below: top to bottom between rows, left to left inside an indented list", () => {
@@ -171,6 +182,22 @@ describe("toFlow", () => {
       const inside = other.position.x >= frame.position.x && other.position.x + other.width! <= frame.position.x + frame.width! && other.position.y >= frame.position.y && other.position.y + other.height! <= frame.position.y + frame.height!;
       expect(inside, other.id).toBe(false);
     }
+  });
+
+  it("gives a pending or rejected statement a line more for its status, and a relation its status in the label", () => {
+    const moderated = toFlow(
+      documentOf(
+        [mapNode("t", { kind: "thesis" }), mapNode("p", { kind: "rebuttal", status: "pending" }), mapNode("r", { kind: "rebuttal", status: "rejected", rejectionReason: "Off topic" })],
+        [{ ...relation("r-p", "p", "t", "attacks"), status: "pending" }, { ...relation("r-r", "r", "t", "attacks"), status: "rejected" }],
+      ),
+    );
+    const node = (id: string) => moderated.nodes.find((n): n is StatementNode => n.id === id)!;
+    const plain = nodeBox("Statement p", null).height;
+    expect([node("t").height, node("p").height, node("r").height]).toEqual([nodeBox("Statement t", null).height, plain + 18, plain + 18]);
+    expect([node("t").data.status, node("p").data.status, node("r").data.status]).toEqual(["approved", "pending", "rejected"]);
+    const data = (id: string) => moderated.edges.find((e) => e.id === id)!.data!;
+    expect(data("r-p")).toMatchObject({ status: "pending", label: expect.stringMatching(/\(pending review\)$/) });
+    expect(data("r-r")).toMatchObject({ status: "rejected", label: expect.stringMatching(/\(rejected\)$/) });
   });
 
   it("returns an empty flow for an empty map", () => {

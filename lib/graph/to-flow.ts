@@ -1,11 +1,12 @@
 import { MarkerType, type Edge, type EdgeMarker, type Node as FlowNode } from "@xyflow/react";
 
+import { STATUS_LABEL } from "@/lib/labels";
 import type { TMapDocument } from "@/lib/schemas/map";
-import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
+import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
 import { layoutMap, type Layout } from "./layout";
 import { perspectivesOf } from "./perspectives";
-import { nodeBox } from "./node-size";
+import { LINE_HEIGHT, nodeBox } from "./node-size";
 
 export type Side = "top" | "bottom" | "left" | "right";
 
@@ -18,9 +19,13 @@ export type StatementData = {
   attributionLines: number;
   isClamped: boolean;
   isAnchored: boolean;
+  /** The author's team, when the node has one the map knows. */
+  team: { name: string; colour: string } | null;
+  /** Pending and rejected statements (seen only by their author and moderators) say so in a line of their own. */
+  status: TStatus;
 };
 export type GroupFrameData = { size: number };
-export type RelationData = { type: TRelationType; isLinked: boolean; label: string | null };
+export type RelationData = { type: TRelationType; isLinked: boolean; label: string | null; status: TStatus };
 
 export type StatementNode = FlowNode<StatementData, "statement">;
 export type GroupFrameNode = FlowNode<GroupFrameData, "group-frame">;
@@ -35,10 +40,18 @@ const MARKERS: Record<TRelationType, EdgeMarker> = {
   attacks: { type: MarkerType.Arrow, color: "#b3261e", width: 18, height: 18, strokeWidth: 2 },
 };
 
+/** The box of a node, with a line more for the status of one that is not approved. */
+function boxOf(n: TMapDocument["nodes"][number], hasTeam: boolean) {
+  const box = nodeBox(n.text, n.attributedTo, false, hasTeam);
+  return n.status === "approved" ? box : { ...box, height: box.height + LINE_HEIGHT };
+}
+
 /** Turns a map document into laid-out React Flow nodes and edges. */
 export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdge[] } {
   const perspectiveBySource = new Map(doc.sources.map((s) => [s.id, s.perspective]));
-  const boxes = new Map(doc.nodes.map((n) => [n.id, nodeBox(n.text, n.attributedTo)]));
+  const teamById = new Map(doc.teams.map((t) => [t.id, { name: t.name, colour: t.colour }]));
+  const teamOf = (n: TMapDocument["nodes"][number]) => (n.teamId ? (teamById.get(n.teamId) ?? null) : null);
+  const boxes = new Map(doc.nodes.map((n) => [n.id, boxOf(n, teamOf(n) !== null)]));
   const layout = layoutMap(
     doc.nodes.map((n) => ({ id: n.id, ...boxes.get(n.id)! })),
     doc.relations,
@@ -60,6 +73,8 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
         attributionLines: box.attributionLines,
         isClamped: box.isClamped,
         isAnchored: n.anchor !== null,
+        team: teamOf(n),
+        status: n.status,
       },
     };
   });
@@ -83,6 +98,8 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
       label = `linked ${r.type}`;
       labelled.add(r.groupId!);
     }
+    // Line style and colour mark a pending or rejected relation too, but the label says it in words.
+    if (r.status !== "approved") label = `${label ?? r.type} (${STATUS_LABEL[r.status].toLowerCase()})`;
     edges.push({
       id: r.id,
       type: "relation",
@@ -91,7 +108,7 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
       sourceHandle,
       targetHandle,
       markerEnd: MARKERS[r.type],
-      data: { type: r.type, isLinked, label },
+      data: { type: r.type, isLinked, label, status: r.status },
     });
   }
   return { nodes: [...groupFrames(doc, byId, layout), ...statements], edges };

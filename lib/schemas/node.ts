@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import { ZNodeKind } from "./domain";
-import { MAX_SOURCES, ZSourceCitation } from "./source";
+import { ZAnchor, ZNodeKind } from "./domain";
+import { MAX_SOURCES, ZSourceCitation, optionalText } from "./source";
 import { ZVersion, boundedText } from "./text";
 
 export const MAX_STATEMENT_LENGTH = 600;
@@ -19,17 +19,27 @@ export const ZNodeLink = z.discriminatedUnion("type", [
 ]);
 export type TNodeLink = z.infer<typeof ZNodeLink>;
 
+/**
+ * A new node. A sourced argument links to a node already on the map and cites
+ * at least one source. A mapped passage is anchored to a span of the article,
+ * cites the article, and may start unlinked (a thesis always does).
+ */
 export const ZCreateNodeRequest = z
   .object({
-    kind: ZNodeKind.exclude(["thesis"]),
+    kind: ZNodeKind,
     text: ZStatementText,
-    link: ZNodeLink,
-    sources: z
-      .array(ZSourceCitation)
-      .min(1, "Cite at least one source.")
-      .max(MAX_SOURCES, `Cite at most ${MAX_SOURCES} sources.`),
+    /** Whose position the statement states, when it is not the article author's own. */
+    attributedTo: optionalText(200, "“Attributed to”"),
+    anchor: ZAnchor.optional(),
+    link: ZNodeLink.optional(),
+    sources: z.array(ZSourceCitation).max(MAX_SOURCES, `Cite at most ${MAX_SOURCES} sources.`).default([]),
   })
   .superRefine((value, ctx) => {
+    if (!value.anchor && value.sources.length === 0) ctx.addIssue({ code: "custom", path: ["sources"], message: "Cite at least one source." });
+    if (!value.link) {
+      if (!value.anchor) ctx.addIssue({ code: "custom", path: ["link"], message: "Pick the statement this supports or attacks." });
+      return;
+    }
     const expected = value.link.type === "attacks" ? ["rebuttal"] : value.link.type === "co-premise" ? ["premise"] : ["premise", "claim"];
     if (!expected.includes(value.kind)) {
       ctx.addIssue({ code: "custom", path: ["kind"], message: `A statement that ${value.link.type === "attacks" ? "attacks" : "supports"} another is a ${expected.join(" or ")}.` });

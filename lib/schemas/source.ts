@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ZPerspective } from "./domain";
 import { boundedText, isStorableText } from "./text";
 
-const optionalText = (max: number, label: string) =>
+export const optionalText = (max: number, label: string) =>
   boundedText(0, max, { tooShort: "", tooLong: `${label} has at most ${max} characters.` })
     .transform((v) => (v === "" ? null : v))
     .nullable()

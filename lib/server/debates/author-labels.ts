@@ -21,10 +21,15 @@ export async function authorLabels(debate: DebateRef, authorIds: Iterable<string
   const countByTeam = new Map<string, number>();
   for (const m of members) {
     const named = !debate.anonymous || reveal || m.role === "owner" || m.role === "moderator" || m.userId === debate.ownerId;
+    if (named) {
+      labels.set(m.userId, { id: m.userId, label: m.user.name, teamId: m.teamId });
+      continue;
+    }
+    // Only pseudonyms are numbered, so a number says nothing about the named members.
     const group = m.team?.name ?? "Participant";
     const rank = (countByTeam.get(group) ?? 0) + 1;
     countByTeam.set(group, rank);
-    labels.set(m.userId, { id: m.userId, label: named ? m.user.name : `${group} ${rank}`, teamId: m.teamId });
+    labels.set(m.userId, { id: m.userId, label: `${group} ${rank}`, teamId: m.teamId });
   }
   const others = [...new Set(authorIds)].filter((id) => !labels.has(id));
   if (others.length > 0) {

@@ -10,15 +10,11 @@ import { ImportError, type TImportReport, type TPortableDebate } from "@/lib/int
 import type { TPerspective } from "@/lib/schemas/domain";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { db } from "@/lib/server/db";
+import { insertOwnedDebate } from "@/lib/server/debates/insert-debate";
 
 const FALLBACK_SOURCE = "imported-file";
 
 export type TImportResult = { slug: string; report: TImportReport };
-
-function slugify(title: string): string {
-  const base = title.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60) || "debate";
-  return `${base.replace(/-+$/, "")}-${randomUUID().slice(0, 6)}`;
-}
 
 const toDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 
@@ -69,15 +65,13 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
   };
   const debateId = randomUUID();
   const articleId = randomUUID();
-  const slug = slugify(debate.debate.title);
+  let slug = "";
   const teamIds = new Map(debate.teams.map((t) => [t.name, randomUUID()]));
 
   await db.$transaction(
     async (tx) => {
       const { article } = debate;
-      await tx.article.create({ data: { id: articleId, ...article, publishedAt: toDate(article.publishedAt) } });
-      await tx.debate.create({ data: { id: debateId, slug, ...debate.debate, articleId, ownerId: actor.userId } });
-      await tx.member.create({ data: { debateId, userId: actor.userId, role: "owner" } });
+      ({ slug } = await insertOwnedDebate(tx, { debateId, articleId, ownerId: actor.userId, debate: debate.debate, article: { ...article, publishedAt: toDate(article.publishedAt) } }));
       await tx.team.createMany({ data: debate.teams.map((t) => ({ id: teamIds.get(t.name)!, debateId, ...t })) });
       await tx.source.createMany({
         data: sources.map(({ key, isArticle, publishedAt, ...s }) => ({ id: idOf("source", key), debateId, articleId: isArticle ? articleId : null, publishedAt: toDate(publishedAt), createdById: actor.userId, ...s })),

@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { Prisma } from "@prisma/client";
+
 import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
@@ -12,26 +14,30 @@ import { publishEvent } from "@/lib/server/events/publish-event";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 import { resolveSources } from "@/lib/server/sources/resolve-sources";
 
+import { articleSourceFor, assertNoThesis } from "./article-passage";
 import { findLiveNode } from "./find-live-node";
 import { NODE_ROW, RELATION_ROW, nodeSnapshot } from "./node-row";
 
 /**
- * Adds a sourced statement for or against a node, or as a co-premise beside a
- * premise (which then forms a linked group with it), in one transaction that
- * also writes the revisions.
+ * Adds a statement in one transaction that also writes the revisions: a
+ * sourced argument for or against a node, or as a co-premise beside a premise
+ * (which then forms a linked group with it); or a passage of the article
+ * mapped as a statement, which may start unlinked.
  */
 export async function createNode({ actor, slug, input }: { actor: Actor | null; slug: string; input: TCreateNodeInput }): Promise<TCreatedNode> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "node:create");
+  // Mapping the article, and statements linked to nothing, shape the map: for its owner and moderators.
+  if (input.anchor || !input.link) assertCan(access, "node:anchor");
   const debateId = access.debate.id;
   const actorId = actor!.userId;
 
   return db.$transaction(async (tx) => {
-    const { link } = input;
-    let targetId: string;
+    const { link, anchor } = input;
+    let targetId: string | null = null;
     let groupId: string | null = null;
     const updatedRelationIds: string[] = [];
-    if (link.type === "co-premise") {
+    if (link?.type === "co-premise") {
       const premise = await findLiveNode(tx, access, link.premiseId, "link.premiseId");
       if (premise.kind !== "premise") throw new AppError("VALIDATION", "Only a premise can have co-premises.", { "link.premiseId": ["Pick a premise."] });
       const relation = await tx.relation.findFirst({
@@ -47,22 +53,40 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
         await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: relation.version + 1, action: "update", actorId, before: { groupId: null }, after: { groupId } });
         updatedRelationIds.push(relation.id);
       }
-    } else {
+    } else if (link) {
       targetId = (await findLiveNode(tx, access, link.targetId, "link.targetId")).id;
     }
+    if (input.kind === "thesis") await assertNoThesis(tx, debateId);
 
-    const sourceIds = await resolveSources(tx, debateId, actorId, input.sources);
+    const cited = await resolveSources(tx, debateId, actorId, input.sources);
+    const sourceIds = anchor ? [...new Set([await articleSourceFor(tx, debateId, actorId, anchor), ...cited])] : cited;
     const status = needsModeration(access.who!.role, access.debate.moderationMode) ? "pending" : "approved";
     const node = await tx.node.create({
-      data: { debateId, kind: input.kind, text: input.text, authorId: actorId, teamId: access.teamId, status, nodeSources: { create: sourceIds.map((sourceId) => ({ sourceId })) } },
+      data: {
+        debateId,
+        kind: input.kind,
+        text: input.text,
+        attributedTo: input.attributedTo,
+        anchorStart: anchor?.start ?? null,
+        anchorEnd: anchor?.end ?? null,
+        authorId: actorId,
+        teamId: access.teamId,
+        status,
+        nodeSources: { create: sourceIds.map((sourceId) => ({ sourceId })) },
+      },
       select: NODE_ROW,
     });
-    const relation = await tx.relation.create({
-      data: { debateId, fromId: node.id, toId: targetId, type: link.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId, status },
-      select: RELATION_ROW,
-    });
-    await recordRevision(tx, { debateId, entityType: "node", entityId: node.id, version: 1, action: "create", actorId, before: null, after: nodeSnapshot(node) });
-    await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId, before: null, after: { fromId: node.id, toId: targetId, type: relation.type, groupId } });
+    const after = { ...(nodeSnapshot(node) as Prisma.JsonObject), ...(anchor && { anchor }), ...(node.attributedTo && { attributedTo: node.attributedTo }) };
+    await recordRevision(tx, { debateId, entityType: "node", entityId: node.id, version: 1, action: "create", actorId, before: null, after });
+    const relation = targetId
+      ? await tx.relation.create({
+          data: { debateId, fromId: node.id, toId: targetId, type: link?.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId, status },
+          select: RELATION_ROW,
+        })
+      : null;
+    if (relation) {
+      await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId, before: null, after: { fromId: node.id, toId: targetId, type: relation.type, groupId } });
+    }
 
     await publishEvent(tx, { debateId, type: "node.created", entityId: node.id, authorId: actorId, status });
 
@@ -70,6 +94,6 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
       tx.relation.findMany({ where: { id: { in: updatedRelationIds } }, select: RELATION_ROW }),
       tx.source.findMany({ where: { id: { in: sourceIds } } }),
     ]);
-    return { node: toMapNode(node), relations: [relation, ...updated], sources: sources.map(toMapSource) };
+    return { node: toMapNode(node), relations: [...(relation ? [relation] : []), ...updated], sources: sources.map(toMapSource) };
   });
 }

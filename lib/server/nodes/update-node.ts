@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { toMapNode } from "@/lib/graph/to-map-document";
 import type { TMapNode } from "@/lib/schemas/map";
 import type { TUpdateNodeRequest } from "@/lib/schemas/node";
+import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
@@ -38,6 +39,10 @@ export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor 
     const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
     if (count === 0) throw staleVersion(toMapNode(after));
     await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor!.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
+    // A moderator rewording someone's contribution before approving it answers for it in the audit log.
+    if (before.status === "pending" && before.authorId !== actor!.userId) {
+      await recordAudit(tx, { debateId: access.debate.id, actorId: actor!.userId, action: "node.edited-before-approval", detail: { nodeId, authorId: before.authorId, before: before.text, after: after.text } });
+    }
     await publishEvent(tx, { debateId: access.debate.id, type: "node.updated", entityId: nodeId, authorId: after.authorId, status: after.status });
     return toMapNode(after);
   });

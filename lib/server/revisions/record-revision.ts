@@ -16,6 +16,8 @@ export async function recordRevision(
     actorId: string;
     before: Prisma.InputJsonValue | null;
     after: Prisma.InputJsonValue | null;
+    /** Why a moderator rejected the item. */
+    reason?: string | null;
   },
 ): Promise<void> {
   const { before, after, ...rest } = revision;

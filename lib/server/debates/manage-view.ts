@@ -1,0 +1,41 @@
+import "server-only";
+
+import { can } from "@/lib/authz/can";
+import type { TAuditPage } from "@/lib/schemas/audit";
+import type { TDebateSettings } from "@/lib/schemas/debate-settings";
+import type { TMapTeam } from "@/lib/schemas/map";
+import type { TMember } from "@/lib/schemas/member";
+import type { Actor } from "@/lib/server/auth/get-actor";
+import { listAudit } from "@/lib/server/audit/list-audit";
+import { db } from "@/lib/server/db";
+import { listMembers } from "@/lib/server/members/list-members";
+import { TEAM_COLUMNS } from "@/lib/server/teams/team-name";
+
+import { loadDebateAccess } from "./debate-access";
+
+export type ManageView = {
+  slug: string;
+  title: string;
+  isOwner: boolean;
+  /** The join code only for the owner: moderators do not hand out memberships. */
+  settings: TDebateSettings;
+  teams: TMapTeam[];
+  members: TMember[];
+  audit: TAuditPage;
+};
+
+/** Everything the management page shows, or why this person may not see it. */
+export async function getManageView(slug: string, actor: Actor): Promise<{ view: ManageView } | { refusal: string }> {
+  const access = await loadDebateAccess(slug, actor);
+  const decision = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null });
+  if (!decision.allowed) return { refusal: decision.reason };
+  const isOwner = access.who?.role === "owner";
+  const [debate, teams, members, audit] = await Promise.all([
+    db.debate.findUniqueOrThrow({ where: { id: access.debate.id }, select: { title: true, moderationMode: true, anonymous: true, phase: true, joinRole: true, joinCode: true } }),
+    db.team.findMany({ where: { debateId: access.debate.id }, orderBy: { createdAt: "asc" }, select: TEAM_COLUMNS }),
+    listMembers({ actor, slug }),
+    listAudit({ actor, slug, limit: 50 }),
+  ]);
+  const { title, joinCode, ...settings } = debate;
+  return { view: { slug, title, isOwner, settings: { ...settings, joinCode: isOwner ? joinCode : null }, teams, members, audit } };
+}
