@@ -12,12 +12,9 @@
  * BENCH_PORTS=3200-3299 keeps PostgreSQL and the server on ports in that range
  * (otherwise the kernel picks free ones).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
-import { createServer } from "node:net";
-import os, { tmpdir } from "node:os";
+import os from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 
@@ -27,12 +24,9 @@ import { mapStats, syntheticMap } from "@/lib/synthetic-map";
 import { insertMap } from "@/prisma/seed/insert-map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 
-import { needsBuild } from "./lib/build-state";
-import { startEmbeddedPostgres, type RunningDatabase } from "./lib/embedded-postgres";
+import { buildIfNeeded, cleanUp, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, stopServer, summarise, waitUntilServing, type Summary } from "./lib/bench-kit";
 import { applyMigrations } from "./lib/migrate";
 import { connect } from "./lib/prisma-client";
-import { run } from "./lib/run";
-import { freePort, startScratchPostgres } from "./lib/scratch-postgres";
 
 const API_WARMUP = 20;
 const API_REQUESTS = 200;
@@ -49,7 +43,6 @@ const TARGETS = {
 };
 
 type Debate = { slug: string; nodes: number; relations: number };
-type Summary = { median: number; p95: number; max: number; min: number };
 type ApiResult = { requests: number; warmup: number; ms: Summary; jsonBytes: number; gzipBytes: number };
 type PageLoad = {
   ttfbMs: number;
@@ -64,29 +57,7 @@ type PageLoad = {
 };
 type PageResult = { loads: number; median: PageLoad; all: PageLoad[] };
 
-/** Cleanups of what this run started, newest first. */
-const cleanups: { name: string; run: () => Promise<void> }[] = [];
-let cleaning: Promise<void> | null = null;
-
-function cleanUp(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const { name, run: stop } of cleanups.reverse()) {
-      try {
-        await stop();
-      } catch (error) {
-        console.error(`Could not stop ${name}: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    console.error(`\n${signal}: stopping the server and the database...`);
-    void cleanUp().then(() => process.exit(130));
-  });
-}
+cleanUpOnSignals();
 
 async function main() {
   const loadBefore = os.loadavg()[0]!;
@@ -98,14 +69,7 @@ async function main() {
   await applyMigrations(database.url);
   const debates = await seed(database.url);
 
-  if (needsBuild()) {
-    log("Building the app (no build yet, or sources changed)...");
-    const started = performance.now();
-    await run("node_modules/.bin/next", ["build"], { NEXT_TELEMETRY_DISABLED: "1" }, true);
-    log(`Built in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
-  } else {
-    log("The production build is up to date.");
-  }
+  await buildIfNeeded(log);
 
   const port = await pickPort(portRange);
   const base = `http://127.0.0.1:${port}`;
@@ -164,49 +128,6 @@ function log(message: string) {
   console.log(`[bench] ${message}`);
 }
 
-function readPortRange(): [number, number] | null {
-  const value = process.env.BENCH_PORTS;
-  if (!value) return null;
-  const match = /^(\d+)-(\d+)$/.exec(value.trim());
-  const [low, high] = match ? [Number(match[1]), Number(match[2])] : [NaN, NaN];
-  if (!(low >= 1 && high <= 65535 && low <= high)) throw new Error(`BENCH_PORTS must look like 3200-3299, not "${value}".`);
-  return [low, high];
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, () => probe.close(() => resolve(true)));
-  });
-}
-
-async function pickPort(range: [number, number] | null): Promise<number> {
-  if (!range) return freePort();
-  for (let port = range[0]; port <= range[1]; port++) if (await isPortFree(port)) return port;
-  throw new Error(`No free port in ${range.join("-")}.`);
-}
-
-/** startScratchPostgres, or the same on a port of the given range (its folder is removed afterwards). */
-async function startDatabase(range: [number, number] | null): Promise<RunningDatabase> {
-  if (!range) return startScratchPostgres();
-  const folder = mkdtempSync(path.join(tmpdir(), "argmap-bench-"));
-  chmodSync(folder, 0o755);
-  try {
-    const running = await startEmbeddedPostgres(folder, await pickPort(range));
-    return {
-      url: running.url,
-      stop: async () => {
-        await running.stop();
-        rmSync(folder, { recursive: true, force: true });
-      },
-    };
-  } catch (error) {
-    rmSync(folder, { recursive: true, force: true });
-    throw error;
-  }
-}
-
 async function seed(url: string): Promise<Debate[]> {
   const db = connect(url);
   try {
@@ -226,77 +147,10 @@ async function seed(url: string): Promise<Debate[]> {
   }
 }
 
-function startServer(port: number, databaseUrl: string): { child: ChildProcess; output: () => string } {
-  let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      // Sessions need a secret in production; a throwaway one for this run.
-      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-      NEXTAUTH_URL: `http://localhost:${port}`,
-      NEXT_TELEMETRY_DISABLED: "1",
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group, so that stopping it stops whatever it spawned.
-    detached: true,
-  });
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-20_000);
-  };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
-  return { child, output: () => output };
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid, "SIGTERM");
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitUntilServing(url: string, server: { child: ChildProcess; output: () => string }): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited (code ${server.child.exitCode}):\n${server.output()}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-      throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
-    } catch (error) {
-      if (error instanceof Error && error.message.includes("answered")) throw new Error(`${error.message}\n${server.output()}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
-  throw new Error(`next start did not answer within 60 s:\n${server.output()}`);
-}
-
 // ---------------------------------------------------------------- measuring
-
-function summarise(values: number[]): Summary {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-  const middle = sorted.length / 2;
-  const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median: round1(median), p95: round1(at(0.95)), max: round1(sorted.at(-1)!), min: round1(sorted[0]!) };
-}
 
 function median(values: number[]): number {
   return summarise(values).median;
-}
-
-function round1(ms: number): number {
-  return Math.round(ms * 10) / 10;
 }
 
 /** One GET on the keep-alive agent: the time until the whole body is in, and the body as sent. */

@@ -9,6 +9,8 @@ import type { TMapDocument } from "@/lib/schemas/map";
 
 /** Events this close together cost one fetch of the map. */
 const GATHER_MS = 80;
+/** The first check for changes made while the page loaded waits for an idle moment, at most this long. */
+const FIRST_CHECK_WITHIN_MS = 3000;
 /** After the server refused the stream (EventSource then gives up), try again after this long, doubling. */
 const FIRST_REOPEN_MS = 2000;
 const LAST_REOPEN_MS = 60_000;
@@ -40,6 +42,8 @@ export function useLiveMap(doc: TMapDocument, onMap: (next: TMapDocument) => voi
     let isFetching = false;
     let fetchAgain = false;
     let isStopped = false;
+    let isFirstOpen = true;
+    let idleCheck: number | null = null;
 
     const refresh = async () => {
       if (isFetching) {
@@ -79,7 +83,11 @@ export function useLiveMap(doc: TMapDocument, onMap: (next: TMapDocument) => voi
       source = new EventSource(`/api/debates/${slug}/events${lastId ? `?since=${lastId}` : ""}`);
       source.onopen = () => {
         reopenMs = FIRST_REOPEN_MS;
-        gather();
+        // Changes made since the server rendered the page; checking costs a parse and compare
+        // of the whole map, so it waits until the page has finished loading.
+        if (isFirstOpen && "requestIdleCallback" in window) idleCheck = requestIdleCallback(gather, { timeout: FIRST_CHECK_WITHIN_MS });
+        else gather();
+        isFirstOpen = false;
       };
       source.onmessage = (message: MessageEvent<string>) => {
         let event: TLiveEvent;
@@ -107,6 +115,7 @@ export function useLiveMap(doc: TMapDocument, onMap: (next: TMapDocument) => voi
       source?.close();
       if (gatherTimer) clearTimeout(gatherTimer);
       if (reopenTimer) clearTimeout(reopenTimer);
+      if (idleCheck !== null) cancelIdleCallback(idleCheck);
     };
   }, [slug]);
 

@@ -200,6 +200,21 @@ describe("GET /api/debates/{slug}/events", () => {
     both.stop();
   });
 
+  it("tells nothing of other debates, live or in catch-up", async () => {
+    const third = await seedOtherDebate(prisma, "third-debate");
+    const live = await listen({ cookie: cookies.owner });
+    const mark = await addClaim("owner", "Before the other debate's event.");
+    expect(await live.next()).toMatchObject({ entityId: mark.id });
+    await prisma.$transaction((tx) => publishEvent(tx, { debateId: third.debateId, type: "node.created", entityId: third.claimId, status: "approved" }));
+    const after = await addClaim("owner", "After the other debate's event.");
+    expect(await live.next()).toMatchObject({ entityId: after.id });
+    live.stop();
+
+    const resumed = await listen({ cookie: cookies.owner, lastEventId: (await prisma.debateEvent.findFirstOrThrow({ where: { entityId: mark.id } })).id.toString() });
+    expect(await resumed.next()).toMatchObject({ entityId: after.id });
+    resumed.stop();
+  });
+
   it("stops serving a listener that has gone", async () => {
     const listeners = await Promise.all([listen(), listen({ cookie: cookies.pat })]);
     expect(countListeners(debateId)).toBeGreaterThanOrEqual(2);
