@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 import type { TMapDocument } from "@/lib/schemas/map";
 
+import { addTeam, teamSummary } from "./fixtures/manage";
 import { SLUG, saveScreenshot, statementNode, waitForSettledViewport } from "./fixtures/map";
 import { expectSignedInAs, newUser, signUpThroughUi, signedInUser } from "./fixtures/users";
 
@@ -12,19 +13,6 @@ async function importOwnedDebate(page: Page): Promise<string> {
   const response = await page.request.post("/api/debates/import", { data: { format: "json", fileName: "lachin.json", content: await exported.text(), perspective: "neutral" } });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { slug: string }).slug;
-}
-
-/** The line atop a team's form: swatch, colour name, team name and what it argues. */
-const teamSummary = (page: Page, name: string) => page.getByRole("form", { name: `Edit ${name}` }).locator(".team-card__summary");
-
-async function addTeam(page: Page, name: string, colour: string, stance: string): Promise<void> {
-  const form = page.getByRole("form", { name: "New team" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Colour").selectOption({ label: colour });
-  await form.getByLabel("Assigned perspective").selectOption({ label: stance });
-  await form.getByRole("button", { name: "Add team" }).click();
-  await expect(page.getByRole("status").filter({ hasText: `${name} created.` })).toBeVisible();
-  await expect(page.getByRole("form", { name: `Edit ${name}` })).toBeVisible();
 }
 
 test("[MANAGE]: the owner makes teams and a join code; a second person joins with it and is put on a team; sides swap", async ({ page, browser }, testInfo) => {

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 
 import { expect, test, type Browser, type Page, type TestInfo } from "@playwright/test";
 
-import type { TCreatedNode, TMapDocument } from "@/lib/schemas/map";
+import type { TMapDocument } from "@/lib/schemas/map";
 
 import { appDatabase } from "./fixtures/database";
-import { SLUG, detailsPanel, markFor, saveScreenshot, seededMarkTargets, statementNode, toast, waitForSettledViewport } from "./fixtures/map";
+import { SLUG, addRebuttal, detailsPanel, markFor, saveScreenshot, seededMarkTargets, statementNode, toast, waitForSettledViewport } from "./fixtures/map";
 import { createUserThroughApi, newUser, signInThroughUi, signedInUser, type TestUser } from "./fixtures/users";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -25,23 +25,6 @@ async function fetchDebate(page: Page, slug: string): Promise<TMapDocument> {
   const response = await page.request.get(`/api/debates/${slug}`);
   expect(response.ok()).toBe(true);
   return (await response.json()) as TMapDocument;
-}
-
-/** Adds a rebuttal to `targetId` through the map page's dialog; returns what the server made. */
-async function addRebuttal(page: Page, targetId: string, text: string): Promise<TCreatedNode> {
-  await markFor(page, targetId).click();
-  await expect(statementNode(page, targetId)).toHaveClass(/\bselected\b/);
-  await detailsPanel(page).getByRole("button", { name: /^\+ Rebuttal/ }).click();
-  const dialog = page.getByRole("dialog", { name: "Add a rebuttal" });
-  await dialog.getByLabel("Statement", { exact: true }).fill(text);
-  await dialog.getByLabel("Title", { exact: true }).fill("Monitoring mission report");
-  await dialog.getByLabel("URL (http or https)").fill("https://example.org/monitoring");
-  await dialog.getByRole("radio", { name: "Neutral" }).check();
-  const response = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith(`/nodes`));
-  await dialog.getByRole("button", { name: "Add to the map" }).click();
-  expect((await response).status()).toBe(201);
-  await expect(dialog).toBeHidden();
-  return (await (await response).json()) as TCreatedNode;
 }
 
 test("[MODERATION]: a participant's rebuttal waits for review, unseen by others, until a moderator edits and approves it; a rejection reaches its author with the reason", async ({ page, browser }, testInfo) => {

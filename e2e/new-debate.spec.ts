@@ -1,7 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 
-import type { TCreatedNode, TMapDocument } from "@/lib/schemas/map";
+import type { TMapDocument } from "@/lib/schemas/map";
 
+import { mapPassage, selectWithMouse } from "./fixtures/article";
 import { saveScreenshot, statementNodes, waitForSettledViewport } from "./fixtures/map";
 import { newUser, signUpThroughUi } from "./fixtures/users";
 
@@ -14,49 +15,6 @@ const TEXT = [
   `${CLAIM} Shop owners fear they will lose customers who arrive by car, and they deserve a hearing.`,
   "Yet a traffic study from last spring found that most shoppers arrive on foot or by bus.",
 ].join("\n\n");
-
-/** Drags the mouse from the first to the last character of `words` in the article panel, as a reader selects a passage. */
-async function selectWithMouse(page: Page, words: string): Promise<void> {
-  const ends = await page.locator(".article__text").evaluate((root, wanted) => {
-    const at = (target: number) => {
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let passed = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent?.length ?? 0;
-        if (target < passed + length) {
-          const range = document.createRange();
-          range.setStart(node, target - passed);
-          range.setEnd(node, target - passed + 1);
-          return range.getBoundingClientRect();
-        }
-        passed += length;
-      }
-      throw new Error(`No character ${target} in the article.`);
-    };
-    const start = (root.textContent ?? "").indexOf(wanted);
-    if (start < 0) throw new Error(`"${wanted}" is not in the article.`);
-    const first = at(start);
-    const last = at(start + wanted.length - 1);
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-  }, words);
-  await page.mouse.move(ends.x1, ends.y1);
-  await page.mouse.down();
-  await page.mouse.move(ends.x2, ends.y2, { steps: 12 });
-  await page.mouse.up();
-}
-
-/** Maps the selected passage with the dialog; answers what the server created. */
-async function mapPassage(page: Page, fill: (dialog: ReturnType<Page["getByRole"]>) => Promise<void>): Promise<TCreatedNode> {
-  const dialog = page.getByRole("dialog", { name: "Map this passage" });
-  await expect(dialog).toBeVisible();
-  await fill(dialog);
-  const answer = page.waitForResponse((r) => r.request().method() === "POST" && /\/api\/debates\/[^/]+\/nodes$/.test(new URL(r.url()).pathname));
-  await dialog.getByRole("button", { name: "Add to the map" }).click();
-  const response = await answer;
-  expect(response.status(), await response.text()).toBe(201);
-  await expect(dialog).toBeHidden();
-  return (await response.json()) as TCreatedNode;
-}
 
 test.describe("a debate on a new article", () => {
   test("[NEW-DEBATE]: sign up, create a debate from pasted text, map its thesis and a supporting claim by selecting passages", async ({ page }, testInfo) => {

@@ -42,6 +42,11 @@ const SHORTCUTS: Record<string, NodeAction> = {
 /** What the rule table calls each action on a node. */
 const ACTION_RULE = { add: "node:create", link: "relation:create", edit: "node:update", delete: "node:delete" } as const satisfies Record<NodeAction["type"], Action>;
 
+const PHASE_NOTICE = {
+  closed: "This debate is closed: the map is read-only for everyone but its owner.",
+  archived: "This debate is archived: its map can no longer change.",
+} as const;
+
 /** The map page: article on the left, canvas in the middle, details of the selected node on the right. */
 export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocument; viewer: Viewer }) {
   const [doc, setDoc] = useState(initialDoc);
@@ -137,6 +142,7 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
       />
       <div className="workspace__map">
         <MapLegend />
+        {doc.debate.phase !== "open" && <p className="phase-notice">{PHASE_NOTICE[doc.debate.phase]}</p>}
         <div className="toolbar">
           <MapFiltersBar filters={filters} viewerId={viewer?.userId ?? null} shown={shown.nodes.length} total={doc.nodes.length} onChange={setFilters} />
           <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />

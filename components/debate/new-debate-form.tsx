@@ -104,7 +104,7 @@ export function NewDebateForm() {
         </label>
         <label>
           <input type="radio" name="moderationMode" checked={draft.moderationMode === "premoderated"} onChange={() => setDraft((d) => ({ ...d, moderationMode: "premoderated" }))} />
-          <span>Premoderated: they wait until you or a moderator approve them</span>
+          <span>Pre-moderated: they wait until you or a moderator approve them</span>
         </label>
         <FieldError id="debate-moderation-error" messages={errors.moderationMode} />
       </fieldset>
