@@ -7,6 +7,13 @@ export const KIND_GLYPH: Record<TNodeKind, string> = { thesis: "â—†", claim: "â—
 
 export const PERSPECTIVE_LABEL: Record<TPerspective, string> = { armenian: "Armenian", azerbaijani: "Azerbaijani", neutral: "Neutral" };
 
+/** Whose case an article makes, in words. */
+export const ARTICLE_STANCE: Record<TPerspective, string> = {
+  armenian: "argues the Armenian case",
+  azerbaijani: "argues the Azerbaijani case",
+  neutral: "written from a neutral perspective",
+};
+
 /** Short badge text: the perspective is named, never only coloured. */
 export const PERSPECTIVE_SHORT: Record<TPerspective, string> = { armenian: "ARM", azerbaijani: "AZE", neutral: "NEU" };
 

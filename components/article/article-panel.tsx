@@ -5,7 +5,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { segmentText } from "@/lib/anchors";
 import type { TAnchor } from "@/lib/schemas/domain";
 import type { TArticle, TMapNode } from "@/lib/schemas/map";
-import { PERSPECTIVE_LABEL } from "@/lib/labels";
+import { ARTICLE_STANCE } from "@/lib/labels";
 
 import { selectedPassage } from "./selected-passage";
 
@@ -77,7 +77,8 @@ export function ArticlePanel({ article, nodes, selectedId, onSelect, onMapPassag
         <h2 id="article-title">{article.title}</h2>
         <p className="article__meta">
           {[article.author, article.publisher, article.publishedAt].filter(Boolean).join(" · ") || "Author and publisher not stated"}
-          {" · "}argues the {PERSPECTIVE_LABEL[article.perspective]} perspective
+          {" · "}
+          {ARTICLE_STANCE[article.perspective]}
         </p>
         <p className="article__hint" id="article-hint">
           Highlighted passages are mapped. Select one to find its node.

@@ -42,6 +42,8 @@ const SHORTCUTS: Record<string, NodeAction> = {
 /** What the rule table calls each action on a node. */
 const ACTION_RULE = { add: "node:create", link: "relation:create", edit: "node:update", delete: "node:delete" } as const satisfies Record<NodeAction["type"], Action>;
 
+const TOAST_MS = 8000;
+
 const PHASE_NOTICE = {
   closed: "This debate is closed: the map is read-only for everyone but its owner.",
   archived: "This debate is archived: its map can no longer change.",
@@ -114,6 +116,13 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
     },
     [doc.relations, doc.debate.phase, doc.debate.hasOwner, slug, viewer],
   );
+
+  // A message stays long enough to read, then leaves the map clear (the live region keeps it for screen readers).
+  useEffect(() => {
+    if (!status) return;
+    const timer = window.setTimeout(() => setStatus(""), TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [status]);
 
   useEffect(() => {
     if (!selected || !viewer || dialog || editingId) return;
