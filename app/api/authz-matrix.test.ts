@@ -1,6 +1,6 @@
 /**
- * Every debate route (and starting or joining a debate) × every kind of
- * person, with the status each must get, and no row of any table changed
+ * Every route that reads or writes a debate's data, with starting, importing
+ * and joining a debate and signing up, × every kind of person, with the status each must get, and no row of any table changed
  * where the answer is a refusal. The people:
  * nobody signed in, a member of another debate, and the viewer, participant,
  * moderator and owner of an owned classroom debate.
@@ -31,8 +31,10 @@ import * as settingsRoute from "./debates/[debateId]/settings/route";
 import * as teamRoute from "./debates/[debateId]/teams/[teamId]/route";
 import * as teamsRoute from "./debates/[debateId]/teams/route";
 import * as swapSidesRoute from "./debates/[debateId]/teams/swap-sides/route";
+import * as importRoute from "./debates/import/route";
 import * as debatesRoute from "./debates/route";
 import * as joinRoute from "./join/route";
+import * as usersRoute from "./users/route";
 
 const PEOPLE = ["anonymous", "outsider", "viewer", "participant", "moderator", "owner"] as const;
 type Person = (typeof PEOPLE)[number];
@@ -252,6 +254,24 @@ const CASES: Case[] = [
       params: {},
     }),
     expected: SIGNED_IN(201),
+  },
+  {
+    name: "POST an imported debate",
+    request: (_, cookie) => ({
+      handler: importRoute.POST,
+      request: jsonRequest("POST", "http://localhost/api/debates/import", { format: "argdown", fileName: "square.argdown", perspective: "neutral", content: "[Close]: The square should close to cars.\n  <- [Shops]: Shops would lose customers.\n" }, cookie),
+      params: {},
+    }),
+    expected: SIGNED_IN(201),
+  },
+  {
+    name: "POST a new account",
+    request: (_, cookie) => ({
+      handler: usersRoute.POST,
+      request: jsonRequest("POST", "http://localhost/api/users", { name: "New Person", email: `new-${randomUUID().slice(0, 8)}@example.test`, password: "a long enough password" }, cookie),
+      params: {},
+    }),
+    expected: ALL(201),
   },
   // Last: the outsider joins the classroom here.
   {
