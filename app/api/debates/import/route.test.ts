@@ -57,8 +57,10 @@ async function importOk(body: unknown, cookie: string = bobCookie): Promise<Impo
   return json;
 }
 
-async function exportJson(slug: string): Promise<TPortableDebate> {
-  const response = await exportRoute(new Request(`http://localhost/api/debates/${slug}/export?format=json`), { params: Promise.resolve({ debateId: slug }) });
+/** The export as `cookie`'s person sees the debate: only its owner and moderators get everything, under real names. */
+async function exportJson(slug: string, cookie?: string): Promise<TPortableDebate> {
+  const request = new Request(`http://localhost/api/debates/${slug}/export?format=json`, { headers: cookie ? { cookie } : {} });
+  const response = await exportRoute(request, { params: Promise.resolve({ debateId: slug }) });
   const text = await response.text();
   expect(response.status, text.slice(0, 500)).toBe(200);
   return ZPortableDebate.parse(JSON.parse(text));
@@ -223,10 +225,12 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     await prisma.node.update({ where: { id: coPremise.id }, data: { teamId: team.id } });
     // Debate settings other than the defaults, so that a field lost on the way shows.
     await prisma.debate.update({ where: { id: debate.id }, data: { moderationMode: "premoderated", phase: "closed", anonymous: true } });
+    // A moderator exports it whole: the rejected statement and names included.
+    await prisma.member.create({ data: { debateId: debate.id, userId: alice.id, role: "moderator" } });
 
-    original = await exportJson(SLUG);
+    original = await exportJson(SLUG, aliceCookie);
     answer = await importOk({ format: "json", fileName: "lachin-crisis.json", content: JSON.stringify(original, null, 2), perspective: "neutral" });
-    imported = await exportJson(answer.slug);
+    imported = await exportJson(answer.slug, bobCookie);
   });
 
   it("exports the contributions: two perspectives, an author, a team, statuses, groups and revisions", () => {
@@ -280,7 +284,7 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     const lachin = await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } });
     expect(lachin.ownerId).toBeNull();
     expect(debate.articleId).not.toBe(lachin.articleId);
-    expect(withoutIds(await exportJson(SLUG))).toEqual(withoutIds(original));
+    expect(withoutIds(await exportJson(SLUG, aliceCookie))).toEqual(withoutIds(original));
   });
 
   it("continues each imported statement's history: its version, and who made each change", async () => {
