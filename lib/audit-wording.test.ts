@@ -26,6 +26,7 @@ describe("describeAudit", () => {
     ["join-code.disabled", null, "turned the join code off", null],
     ["debate.settings-changed", { moderationMode: { from: "open", to: "premoderated" }, anonymous: { from: false, to: true } }, "changed the settings", "moderation open → pre-moderated; anonymity off → on"],
     ["debate.phase-changed", { from: "open", to: "closed" }, "changed the phase", "open → closed"],
+    ["debate.created", { moderationMode: "premoderated" }, "created the debate", "contributions pre-moderated"],
     ["debate.import", { format: "json", fileName: "lachin.json" }, "imported the debate", "from lachin.json (json)"],
     ["node.rejected", { reason: "No source." }, "rejected a statement", "reason: No source."],
   ])("tells %s in words", (action, detail, summary, words) => {

@@ -66,6 +66,7 @@ const WORDING: Record<string, Told> = {
         .join("; "),
   ),
   "debate.phase-changed": told("changed the phase", change(z.enum(["open", "closed", "archived"])), (d) => `${d.from} → ${d.to}`),
+  "debate.created": told("created the debate", z.object({ moderationMode: z.enum(["open", "premoderated"]) }), (d) => `contributions ${MODERATION_WORDS[d.moderationMode]}`),
   "debate.import": told("imported the debate", z.object({ fileName: z.string(), format: z.string() }), (d) => `from ${d.fileName} (${d.format})`),
   "node.approved": { summary: "approved a statement" },
   "node.rejected": told("rejected a statement", ZReason, (d) => `reason: ${d.reason}`),
