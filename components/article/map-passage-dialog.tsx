@@ -2,16 +2,17 @@
 
 import { useState, type FormEvent } from "react";
 
-import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
 import { passageDraft } from "@/lib/passage-span";
 import { NODE_KINDS, type TAnchor, type TNodeKind } from "@/lib/schemas/domain";
 import type { TCreatedNode, TMapDocument } from "@/lib/schemas/map";
-import { MAX_STATEMENT_LENGTH, ZCreateNodeRequest, type TCreateNodeRequest } from "@/lib/schemas/node";
+import { MAX_STATEMENT_LENGTH, type TCreateNodeRequest } from "@/lib/schemas/node";
 import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
+
+import { useCreateNode } from "../debate/use-create-node";
 
 const KIND_HINT: Record<TNodeKind, string> = {
   thesis: "the position the whole article argues",
@@ -30,29 +31,14 @@ export function MapPassageDialog({ slug, doc, anchor, onMapped, onClose }: Props
   const [text, setText] = useState(() => passageDraft(doc.article.text, anchor));
   const [attributedTo, setAttributedTo] = useState("");
   const [targetId, setTargetId] = useState(() => (hasThesis ? (linkable.find((n) => n.kind === "thesis")?.id ?? "") : ""));
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { errors, message, isBusy, submit } = useCreateNode(slug, onMapped, "The passage could not be mapped.");
   const relation: "attacks" | "supports" = kind === "rebuttal" ? "attacks" : "supports";
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const link = kind !== "thesis" && targetId ? { type: relation, targetId } : undefined;
     const body: TCreateNodeRequest = { kind, text, attributedTo, anchor, link };
-    const parsed = ZCreateNodeRequest.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error.issues));
-      setMessage("Some fields need attention.");
-      return;
-    }
-    setBusy(true);
-    try {
-      onMapped(await apiFetch<TCreatedNode>(`/api/debates/${slug}/nodes`, { method: "POST", body }));
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors : {});
-      setMessage(error instanceof Error ? error.message : "The passage could not be mapped.");
-      setBusy(false);
-    }
+    void submit(body);
   }
 
   return (

@@ -2,9 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 
-import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
 import type { TCreatedNode, TMapDocument, TMapNode } from "@/lib/schemas/map";
-import { MAX_STATEMENT_LENGTH, ZCreateNodeRequest, type TNodeLink } from "@/lib/schemas/node";
+import { MAX_STATEMENT_LENGTH, type TCreateNodeRequest, type TNodeLink } from "@/lib/schemas/node";
 import { MAX_SOURCES } from "@/lib/schemas/source";
 import { KIND_LABEL } from "@/lib/labels";
 
@@ -13,6 +12,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 import { EMPTY_SOURCE, SourceFields, sourceCitation, type SourceDraft } from "./source-fields";
+import { useCreateNode } from "./use-create-node";
 
 export type AddMode = "supports" | "attacks" | "co-premise";
 
@@ -29,28 +29,13 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
   const [kind, setKind] = useState<"premise" | "claim" | "rebuttal">(mode === "attacks" ? "rebuttal" : "premise");
   const [text, setText] = useState("");
   const [sources, setSources] = useState<SourceDraft[]>([EMPTY_SOURCE]);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { errors, message, isBusy, submit } = useCreateNode(slug, onAdded, "The statement could not be added.");
 
-  async function onSubmit(event: FormEvent) {
+  function onSubmit(event: FormEvent) {
     event.preventDefault();
     const link: TNodeLink = mode === "co-premise" ? { type: "co-premise", premiseId: target.id } : { type: mode, targetId: target.id };
-    const body = { kind, text, link, sources: sources.map(sourceCitation) };
-    const parsed = ZCreateNodeRequest.safeParse(body);
-    if (!parsed.success) {
-      setErrors(fieldErrorsOf(parsed.error.issues));
-      setMessage("Some fields need attention.");
-      return;
-    }
-    setBusy(true);
-    try {
-      onAdded(await apiFetch<TCreatedNode>(`/api/debates/${slug}/nodes`, { method: "POST", body }));
-    } catch (error) {
-      setErrors(error instanceof ApiError ? error.fieldErrors : {});
-      setMessage(error instanceof Error ? error.message : "The statement could not be added.");
-      setBusy(false);
-    }
+    const body: TCreateNodeRequest = { kind, text, link, sources: sources.map(sourceCitation) };
+    void submit(body);
   }
 
   return (

@@ -1,0 +1,36 @@
+"use client";
+
+import { useState } from "react";
+
+import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import type { TCreatedNode } from "@/lib/schemas/map";
+import { ZCreateNodeRequest, type TCreateNodeRequest } from "@/lib/schemas/node";
+
+/**
+ * Sending a new statement from a dialog: checked against the route's own
+ * schema first, then posted; field errors and a message for the form either way.
+ */
+export function useCreateNode(slug: string, onCreated: (created: TCreatedNode) => void, failure: string) {
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  async function submit(body: TCreateNodeRequest) {
+    const parsed = ZCreateNodeRequest.safeParse(body);
+    if (!parsed.success) {
+      setErrors(fieldErrorsOf(parsed.error.issues));
+      setMessage("Some fields need attention.");
+      return;
+    }
+    setBusy(true);
+    try {
+      onCreated(await apiFetch<TCreatedNode>(`/api/debates/${slug}/nodes`, { method: "POST", body }));
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.fieldErrors : {});
+      setMessage(error instanceof Error ? error.message : failure);
+      setBusy(false);
+    }
+  }
+
+  return { errors, message, isBusy, submit };
+}
