@@ -14,7 +14,7 @@ const TEXT = [
   "Those who want the green say a new building would be cheaper to heat and easier to reach for families who drive.",
 ].join("\n\n");
 
-test("[CLASSROOM]: a teacher starts a debate from an article, makes teams and a code; a student joins and rebuts; the teacher approves it live, then closes the debate", async ({ page, browser }, testInfo) => {
+test("[CLASSROOM]: a teacher starts a debate from an article, makes teams and a code; a student joins and rebuts; the teacher's open queue receives it and the approval reaches the student live; then the debate closes", async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
 
   // The teacher signs up and creates a pre-moderated debate from pasted text.
@@ -48,6 +48,10 @@ test("[CLASSROOM]: a teacher starts a debate from an article, makes teams and a 
   expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   await saveScreenshot(page, testInfo, "classroom-3-teams-and-code");
 
+  // The teacher keeps the moderation queue open while the class works.
+  await page.goto(`/debates/${slug}/moderation`);
+  await expect(page.getByRole("heading", { name: "Nothing waits for review" })).toBeVisible();
+
   // A student, in a browser of their own, joins with the code and rebuts the thesis.
   const studentContext = await browser.newContext();
   const student = await studentContext.newPage();
@@ -62,9 +66,7 @@ test("[CLASSROOM]: a teacher starts a debate from an article, makes teams and a 
   // The student's page must take the approval without reloading.
   await student.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
 
-  // The teacher approves it from the moderation queue.
-  await page.goto(`/debates/${slug}`);
-  await page.getByRole("link", { name: "Moderation (1 pending)" }).click();
+  // It arrives in the teacher's open queue without a reload, and the teacher approves it.
   const item = page.getByRole("listitem").filter({ hasText: "Families who drive" });
   await expect(item).toBeVisible();
   await saveScreenshot(page, testInfo, "classroom-5-queue");

@@ -4,10 +4,11 @@ import { useEffect, useRef, useState } from "react";
 
 import { apiFetch } from "@/lib/client/api";
 import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
-import type { TModerationDecisionResult, TQueueItem, TQueueNodeRef } from "@/lib/schemas/moderation";
+import type { TModerationDecisionResult, TModerationQueue, TQueueItem, TQueueNodeRef } from "@/lib/schemas/moderation";
 
 import { NodeEditor } from "@/components/debate/node-editor";
 import { PerspectiveBadges } from "@/components/debate/perspective-badges";
+import { useDebateEvents } from "@/components/debate/use-debate-events";
 
 import { RejectForm } from "./reject-form";
 
@@ -54,6 +55,16 @@ export function ModerationQueue({ slug, initialItems, canDecide }: Props) {
   useEffect(() => {
     if (focusRequest) (document.getElementById(focusRequest.id) ?? heading.current)?.focus();
   }, [focusRequest]);
+
+  // New contributions join the queue as they arrive; items decided elsewhere leave it.
+  useDebateEvents(slug, async () => {
+    const queue = await apiFetch<TModerationQueue>(`/api/debates/${slug}/moderation`);
+    const known = new Set(items.map((i) => i.id));
+    const arrived = queue.items.filter((i) => !known.has(i.id)).length;
+    setItems(queue.items);
+    setSelected((chosen) => new Set([...chosen].filter((id) => queue.items.some((i) => i.id === id))));
+    if (arrived > 0) setAnnouncement(`${plural(arrived, "new item")} waiting for review.`);
+  });
 
   async function decide(targets: TQueueItem[], decision: "approve" | "reject", reason?: string) {
     setBusy(true);
