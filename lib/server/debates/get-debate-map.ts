@@ -66,7 +66,7 @@ async function personalMap(debate: DebateRow, who: NonNullable<DebateActor>): Pr
   return { ...doc, nodes, relations: doc.relations.filter((r) => canSee(who, r) && ids.has(r.fromId) && ids.has(r.toId)) };
 }
 
-/** The map of a debate already read, as this person sees it (for the map API, which has the debate). */
+/** This person's own map, for the map API, which has already asked seesMoreThanPublic. */
 export async function getPersonalMap(slug: string, who: NonNullable<DebateActor>): Promise<TMapDocument> {
   const debate = await findDebate(slug);
   if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
