@@ -4,23 +4,12 @@
  * a developer's running app (default .data, port 54329) is never touched.
  */
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
-import { appInfoFile, type AppInfo } from "./fixtures/app-info";
+import { freePort } from "../scripts/lib/processes";
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { appInfoFile, type AppInfo } from "./fixtures/app-info";
 
 const dataDir = mkdtempSync(path.join(tmpdir(), "argmap-e2e-"));
 // As root, PostgreSQL runs as the "postgres" user, who must be able to enter the folder.

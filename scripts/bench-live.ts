@@ -29,7 +29,8 @@ import { ZEventNotification, ZLiveEvent } from "@/lib/schemas/debate-event";
 import { ZMapDocument } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 
-import { buildIfNeeded, cleanUp, cleanUpOnSignals, cleanups, pickPort, readPortRange, startDatabase, startServer, stopServer, summarise, waitUntilServing, type Summary } from "./lib/bench-kit";
+import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, startDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
+import { stopProcessGroup } from "./lib/processes";
 import { applyMigrations } from "./lib/migrate";
 import { connect } from "./lib/prisma-client";
 import { sseMessages } from "./lib/sse-messages";
@@ -75,7 +76,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   log(`Starting next start on port ${port}...`);
   const server = startServer(port, database.url);
-  cleanups.push({ name: "the Next.js server", run: () => stopServer(server.child) });
+  cleanups.push({ name: "the Next.js server", run: () => stopProcessGroup(server.child) });
   await waitUntilServing(`${base}/api/debates/${slug}`, server);
 
   const map = ZMapDocument.parse(await (await fetch(`${base}/api/debates/${slug}`)).json());
@@ -255,11 +256,4 @@ function printReport(report: {
   console.log("From commit: from PostgreSQL's NOTIFY reaching a LISTEN connection of the benchmark's own; from answer: from the write's HTTP answer.");
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`\nThe benchmark stopped: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(main);

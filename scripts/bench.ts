@@ -24,7 +24,8 @@ import { mapStats, syntheticMap } from "@/lib/synthetic-map";
 import { insertMap } from "@/prisma/seed/insert-map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 
-import { buildIfNeeded, cleanUp, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, stopServer, summarise, waitUntilServing, type Summary } from "./lib/bench-kit";
+import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
+import { stopProcessGroup } from "./lib/processes";
 import { applyMigrations } from "./lib/migrate";
 import { connect } from "./lib/prisma-client";
 
@@ -75,7 +76,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   log(`Starting next start on port ${port}...`);
   const server = startServer(port, database.url);
-  cleanups.push({ name: "the Next.js server", run: () => stopServer(server.child) });
+  cleanups.push({ name: "the Next.js server", run: () => stopProcessGroup(server.child) });
   await waitUntilServing(`${base}/api/debates/${debates[0]!.slug}`, server);
 
   const api: Record<string, ApiResult> = {};
@@ -329,11 +330,4 @@ function printReport(rows: (Debate & { api: ApiResult; page: PageResult })[], en
   console.log("click→sel: from the click's input event to the selection; long tasks: main-thread tasks > 50 ms before rendered, summed.");
 }
 
-try {
-  await main();
-} catch (error) {
-  console.error(`\nThe benchmark stopped: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runBenchmark(main);

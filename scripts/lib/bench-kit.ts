@@ -13,7 +13,8 @@ import path from "node:path";
 import { needsBuild } from "./build-state";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 import { run } from "./run";
-import { freePort, startScratchPostgres } from "./scratch-postgres";
+import { freePort } from "./processes";
+import { startScratchPostgres } from "./scratch-postgres";
 
 export type Summary = { median: number; p95: number; max: number; min: number };
 
@@ -123,21 +124,6 @@ export function startServer(port: number, databaseUrl: string): { child: ChildPr
   return { child, output: () => output };
 }
 
-export async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.kill(-child.pid, "SIGTERM");
-  const timer = setTimeout(() => {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }, 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 export async function waitUntilServing(url: string, server: { child: ChildProcess; output: () => string }): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -164,4 +150,16 @@ export function summarise(values: number[]): Summary {
 
 export function round1(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** Runs a benchmark's main, reports why it stopped if it did, and always cleans up what it started. */
+export async function runBenchmark(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`\nThe benchmark stopped: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await cleanUp();
+  }
 }
