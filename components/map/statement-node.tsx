@@ -2,21 +2,14 @@
 
 import { memo } from "react";
 
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { Handle, type NodeProps } from "@xyflow/react";
 
 import { attributionText } from "@/lib/graph/node-size";
-import type { StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
+import { SIDES, type StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
 import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
 
 import { PerspectiveBadges } from "../debate/perspective-badges";
 import { TeamBadge } from "../debate/team-badge";
-
-const SIDES = [
-  ["top", Position.Top],
-  ["bottom", Position.Bottom],
-  ["left", Position.Left],
-  ["right", Position.Right],
-] as const;
 
 function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
   // Said in words on the node, not only by its dashed or muted outline.

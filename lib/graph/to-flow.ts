@@ -1,4 +1,4 @@
-import { MarkerType, type Edge, type EdgeMarker, type Node as FlowNode } from "@xyflow/react";
+import { MarkerType, Position, type Edge, type EdgeMarker, type Node as FlowNode, type NodeHandle } from "@xyflow/react";
 
 import { STATUS_LABEL } from "@/lib/labels";
 import type { TMapDocument } from "@/lib/schemas/map";
@@ -34,6 +34,35 @@ export type MapEdge = Edge<RelationData, "relation">;
 
 const FRAME_PAD = 10;
 
+/** The handle in the middle of each side that relations join (the node component renders them). */
+export const SIDES = [
+  ["top", Position.Top],
+  ["bottom", Position.Bottom],
+  ["left", Position.Left],
+  ["right", Position.Right],
+] as const satisfies readonly (readonly [Side, Position])[];
+/** Side of a handle's square, as the stylesheet draws it. */
+const HANDLE_SIZE = 6;
+
+/**
+ * Where the handles of a node of this size are, as React Flow would measure
+ * them. Given up front with the node's size, they spare React Flow from
+ * rendering every node once to measure it (and fitView from waiting for that),
+ * which is what lets a large map render only what is on screen.
+ */
+function handlesOf(width: number, height: number): NodeHandle[] {
+  const centre = { top: [width / 2, 0], bottom: [width / 2, height], left: [0, height / 2], right: [width, height / 2] } as const;
+  return SIDES.map(([id, position]) => ({
+    id,
+    type: "source",
+    position,
+    x: centre[id][0] - HANDLE_SIZE / 2,
+    y: centre[id][1] - HANDLE_SIZE / 2,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  }));
+}
+
 /** Arrowheads differ as well as colour and dash: filled for support, open for attack. */
 const MARKERS: Record<TRelationType, EdgeMarker> = {
   supports: { type: MarkerType.ArrowClosed, color: "#2e7d32", width: 18, height: 18 },
@@ -64,6 +93,8 @@ export function toFlow(doc: TMapDocument): { nodes: MapFlowNode[]; edges: MapEdg
       position: layout.positions.get(n.id) ?? { x: 0, y: 0 },
       width: box.width,
       height: box.height,
+      measured: { width: box.width, height: box.height },
+      handles: handlesOf(box.width, box.height),
       data: {
         kind: n.kind,
         text: n.text,
@@ -148,6 +179,8 @@ function groupFrames(doc: TMapDocument, byId: Map<string, StatementNode>, layout
       width: right - left,
       height: bottom - top,
       zIndex: -1,
+      measured: { width: right - left, height: bottom - top },
+      handles: [],
       selectable: false,
       draggable: false,
       focusable: false,
