@@ -8,6 +8,8 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getNodesBounds,
+  getViewportForBounds,
   useNodesState,
   useReactFlow,
   useStoreApi,
@@ -25,6 +27,8 @@ import { edgeTypes, nodeTypes } from "./node-types";
 /** Below this zoom text is too small to read; the first view then opens on the thesis. */
 const READABLE_ZOOM = 0.55;
 const OPENING_ZOOM = 0.8;
+const MIN_ZOOM = 0.05;
+const FIT_PADDING = 0.08;
 
 /** Above this many nodes the minimap, which draws every node, costs more than it shows. */
 const MINIMAP_UP_TO = 1000;
@@ -92,14 +96,18 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
   }, [focusRequest]);
 
   // Fit the whole map when it stays readable; otherwise open on the thesis,
-  // at the top of the canvas, and leave the overview to the minimap.
+  // at the top of the canvas, and leave the overview to the minimap. The
+  // viewport is set once: fitting a large map first would render all of it.
   const store = useStoreApi();
   const onInit = useCallback(
     async (instance: ReactFlowInstance<MapFlowNode, MapEdge>) => {
-      await instance.fitView({ padding: 0.08, maxZoom: 1 });
+      const { width, height } = store.getState();
+      const fit = getViewportForBounds(getNodesBounds(initialNodes), width, height, MIN_ZOOM, 1, FIT_PADDING);
       const thesis = initialNodes.find((n) => n.type === "statement" && n.data.kind === "thesis");
-      if (instance.getZoom() >= READABLE_ZOOM || !thesis) return;
-      const { width } = store.getState();
+      if (fit.zoom >= READABLE_ZOOM || !thesis) {
+        await instance.setViewport(fit);
+        return;
+      }
       const centre = thesis.position.x + (thesis.width ?? 0) / 2;
       await instance.setViewport({ x: width / 2 - centre * OPENING_ZOOM, y: 24 - thesis.position.y * OPENING_ZOOM, zoom: OPENING_ZOOM });
     },
@@ -152,7 +160,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
         selectionKeyCode={null}
         onlyRenderVisibleElements={initialNodes.length > VIRTUALIZE_ABOVE}
         onInit={onInit}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}
         aria-label="Argument map"
