@@ -1,6 +1,6 @@
 /**
  * Exports maps as images without opening the app: the same SVG the map page
- * makes (lib/export), rasterised to PNG by Chromium.
+ * makes (lib/export), rasterised to PNG in Chromium by the same function.
  *   npm run export -- --debate <slug> [--node <id>] --format png|svg --out <file>
  *   npm run export -- --all --format png --out <folder>
  * Options: --perspectives armenian,neutral  --kinds claim,premise (filters, noted in the legend).
@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 
 import { NO_FILTERS, type MapFilters } from "@/lib/graph/filter-map";
+import type { RasteriseJob } from "@/lib/client/download";
 import { ZDebateSlug, ZNodeKind, ZPerspective } from "@/lib/schemas/domain";
 
 import { openDatabase } from "./lib/database";
@@ -44,6 +45,9 @@ async function main() {
   const filters: MapFilters = { ...NO_FILTERS, perspectives: options.perspectives ?? NO_FILTERS.perspectives, kinds: options.kinds ?? NO_FILTERS.kinds };
 
   lap("arguments");
+  // Chromium starts while the map is read and laid out.
+  const launching = options.format === "png" ? launchChromium() : null;
+  launching?.catch(() => {});
   const database = await openDatabase();
   lap("database");
   process.env.DATABASE_URL = database.url;
@@ -51,9 +55,9 @@ async function main() {
   const { getDebateMap } = await import("@/lib/server/debates/get-debate-map");
   const { findDebates } = await import("@/lib/server/debates/find-debates");
   const { exportSvg } = await import("@/lib/export/export-view");
+  const { pngScale, rasterisePng } = await import("@/lib/client/download");
   const { db } = await import("@/lib/server/db");
   lap("modules");
-  const browser = options.format === "png" ? await launchChromium() : null;
   try {
     const slugs = options.all ? (await findDebates()).map((d) => d.slug) : [options.debate!];
     if (options.all) mkdirSync(options.out, { recursive: true });
@@ -62,25 +66,33 @@ async function main() {
       lap("map");
       if (options.node && !doc.nodes.some((n) => n.id === options.node)) throw new Error(`The debate "${slug}" has no statement ${options.node} on its map.`);
       const image = exportSvg(doc, { filters, rootId: options.node ?? null, date: new Date().toISOString().slice(0, 10) });
+      lap("svg");
       const file = options.all ? path.join(options.out, `${slug}.${options.format}`) : options.out;
-      if (browser) {
-        const { pngScale } = await import("@/lib/client/download");
-        const scale = pngScale(image.width, image.height);
-        const page = await browser.newPage({ viewport: { width: Math.min(image.width, 16_384), height: Math.min(image.height, 16_384) }, deviceScaleFactor: scale });
-        await page.setContent(`<!doctype html><html><body style="margin:0">${image.svg}</body></html>`);
-        // Through CDP rather than Playwright's screenshot: only CDP asks for the
-        // fast PNG encoder, which takes about 40% off a large map's export.
-        const cdp = await page.context().newCDPSession(page);
-        const shot = await cdp.send("Page.captureScreenshot", { format: "png", clip: { x: 0, y: 0, width: image.width, height: image.height, scale }, captureBeyondViewport: true, optimizeForSpeed: true });
-        writeFileSync(file, Buffer.from(shot.data, "base64"));
+      if (launching) {
+        const page = await (await launching).newPage();
+        const job: RasteriseJob = { svg: image.svg, width: image.width, height: image.height, scale: pngScale(image.width, image.height) };
+        const dataUrl = await page.evaluate(
+          async ([source, job]) => {
+            const rasterise = new Function(`return (${source})`)() as typeof rasterisePng;
+            const blob = await rasterise(job);
+            return new Promise<string>((resolve) => {
+              const reader = new FileReader();
+              reader.onload = () => resolve(reader.result as string);
+              reader.readAsDataURL(blob);
+            });
+          },
+          [rasterisePng.toString(), job] as const,
+        );
+        writeFileSync(file, Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"));
         await page.close();
+        lap("png");
       } else {
         writeFileSync(file, image.svg);
       }
-      console.log(`${file}: ${image.nodeCount} statements, ${image.width}×${image.height}${browser ? " (PNG)" : ""}`);
+      console.log(`${file}: ${image.nodeCount} statements, ${image.width}×${image.height}${launching ? " (PNG)" : ""}`);
     }
   } finally {
-    await browser?.close();
+    await (await launching?.catch(() => null))?.close();
     await db.$disconnect();
     await database.stop();
   }

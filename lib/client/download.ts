@@ -19,18 +19,31 @@ export function pngScale(width: number, height: number): number {
 }
 
 /** Rasterises an SVG document to PNG in the browser, at pngScale density. */
-export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
-  const scale = pngScale(width, height);
+export function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
+  return rasterisePng({ svg, width, height, scale: pngScale(width, height) });
+}
+
+export type RasteriseJob = { svg: string; width: number; height: number; scale: number };
+
+/**
+ * Draws the SVG on a canvas and encodes it. It uses nothing from outside its
+ * own body, so the command-line export runs this very function in Chromium:
+ * one way to make a PNG, and far faster there than a page screenshot.
+ */
+export async function rasterisePng({ svg, width, height, scale }: RasteriseJob): Promise<Blob> {
   const image = new Image();
   image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  await image.decode();
-  const canvas = document.createElement("canvas");
-  canvas.width = Math.round(width * scale);
-  canvas.height = Math.round(height * scale);
-  const context = canvas.getContext("2d");
-  if (!context) throw new Error("This browser cannot draw the image.");
-  context.scale(scale, scale);
-  context.drawImage(image, 0, 0);
-  URL.revokeObjectURL(image.src);
-  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The image could not be encoded."))), "image/png"));
+  try {
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.round(width * scale);
+    canvas.height = Math.round(height * scale);
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("This browser cannot draw the image.");
+    context.scale(scale, scale);
+    context.drawImage(image, 0, 0);
+    return await new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("The image could not be encoded."))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(image.src);
+  }
 }
