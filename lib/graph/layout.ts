@@ -1,4 +1,4 @@
-import dagre from "@dagrejs/dagre";
+import { compactBox } from "@antv/hierarchy";
 
 import type { TRelationType } from "@/lib/schemas/domain";
 
@@ -20,6 +20,9 @@ const GAP = 24;
 /** Room between neighbours in a row for the "attacks" label on the edge joining them. */
 const ROW_GAP = 64;
 const RANK_GAP = 64;
+/** Room added above the blocks under one parent for each sibling, up to a limit. */
+const FAN_ROOM = 16;
+const FAN_ROOM_MAX = 160;
 const STACK_GAP = 14;
 const FRAME_ROOM = 34;
 /** Leaves of one parent are stacked in columns of at most this many rows. */
@@ -27,6 +30,12 @@ const STACK_HEIGHT = 4;
 /** Indented lists hold at least this many rows before a deeper level is listed instead. */
 const MIN_OUTLINE_ROWS = 30;
 const INDENT = 36;
+/** Longest row (a statement and its attackers) an indented list of a large map keeps side by side. */
+const MAX_LISTED_ROW = 2;
+/** Maps of more rows than this are large. */
+const LARGE_MAP_ROWS = 150;
+/** A thesis (a row without a parent) is never in a list; what hangs under it may be. */
+const MIN_OUTLINE_DEPTH = 1;
 
 type Block = { key: string; width: number; height: number; items: { id: string; dx: number; dy: number }[] };
 
@@ -35,8 +44,8 @@ type Block = { key: string; width: number; height: number; items: { id: string; 
  * attacks a node beside it in the same row [1]. Co-premises of a linked group
  * share a row [2]. From the third level down, each subtree is an indented
  * list [3]; above it, a node's childless rows are stacked in columns [4]. So a
- * map grows in height rather than in width, and stays readable. Blocks of rows are placed by
- * dagre, then unpacked.
+ * map grows in height rather than in width, and stays readable. Blocks of rows are placed as
+ * a tidy tree, then unpacked.
  */
 export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Layout {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -91,11 +100,6 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     parentRowOf.set(row, parentRow);
     push(childRows, parentRow, row);
   }
-  const depthOf = (row: string[]) => {
-    let depth = 0;
-    for (let at = parentRowOf.get(row); at; at = parentRowOf.get(at)) depth++;
-    return depth;
-  };
 
   // [3] From some depth down, a row and everything below it form one block: an
   // indented list, so that deep or broad arguments add height, not width. The
@@ -110,26 +114,43 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     subtreeRows.set(row, count);
     return count;
   };
-  const depths = new Map(rows.map((row) => [row, depthOf(row)]));
-  const maxDepth = Math.max(0, ...depths.values());
-  let outlineDepth = 1;
-  while (outlineDepth < maxDepth && rows.some((row) => depths.get(row) === outlineDepth && countRows(row) > maxOutlineRows)) outlineDepth++;
+  // Top down, the first row whose subtree is short enough heads a list; a
+  // larger subtree stays a tree and its children are tried in turn.
+  const heads: string[][] = [];
+  const findHeads = (row: string[], depth: number) => {
+    const count = countRows(row);
+    if (depth >= MIN_OUTLINE_DEPTH && count > 1 && count <= maxOutlineRows) heads.push(row);
+    else for (const child of childRows.get(row) ?? []) findHeads(child, depth + 1);
+  };
+  for (const row of rows) if (!parentRowOf.has(row)) findHeads(row, 0);
+  const isLarge = rows.length > LARGE_MAP_ROWS;
   const blocks: Block[] = [];
   const outlined = new Set<string>();
   const inOutline = new Set<string[]>();
-  for (const row of rows) {
-    if (depths.get(row) !== outlineDepth) continue;
+  for (const row of heads) {
     const block: Block = { key: row[0]!, width: 0, height: 0, items: [] };
-    const visit = (current: string[], level: number) => {
-      inOutline.add(current);
-      const line = rowBlock(current, byId);
+    const place = (line: string[], level: number) => {
+      const placed = rowBlock(line, byId);
       const dx = level * INDENT;
       // A linked group's frame and its label need room above the row.
-      const dy = block.items.length === 0 ? 0 : block.height + (groupRows.has(current) ? FRAME_ROOM : STACK_GAP);
-      for (const item of line.items) block.items.push({ id: item.id, dx: dx + item.dx, dy: dy + item.dy });
-      if (level > 0) current.forEach((id) => outlined.add(id));
-      block.width = Math.max(block.width, dx + line.width);
-      block.height = dy + line.height;
+      const dy = block.items.length === 0 ? 0 : block.height + (groupRows.has(line) ? FRAME_ROOM : STACK_GAP);
+      for (const item of placed.items) block.items.push({ id: item.id, dx: dx + item.dx, dy: dy + item.dy });
+      if (level > 0) line.forEach((id) => outlined.add(id));
+      block.width = Math.max(block.width, dx + placed.width);
+      block.height = dy + placed.height;
+    };
+    // In a large map, a statement with several attackers would make the whole
+    // list as wide as its row: there they are listed under it, one per line.
+    const listAttacked = (id: string, level: number) => {
+      const line = [id];
+      rowOf.set(id, line);
+      place(line, level);
+      for (const attacker of attachedTo.get(id) ?? []) listAttacked(attacker, level + 1);
+    };
+    const visit = (current: string[], level: number) => {
+      inOutline.add(current);
+      if (isLarge && current.length > MAX_LISTED_ROW && !groupRows.has(current)) listAttacked(current.find((id) => !attached.has(id))!, level);
+      else place(current, level);
       for (const child of childRows.get(current) ?? []) visit(child, level + 1);
     };
     visit(row, 0);
@@ -156,26 +177,47 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
   const blockOf = new Map<string, string>();
   for (const block of blocks) block.items.forEach((item) => blockOf.set(item.id, block.key));
 
-  const graph = new dagre.graphlib.Graph();
-  graph.setGraph({ rankdir: "TB", nodesep: GAP * 2, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
-  graph.setDefaultEdgeLabel(() => ({}));
-  for (const block of blocks) graph.setNode(block.key, { width: block.width, height: block.height });
-  // Only the tree of rows ranks the blocks: a cross-link drawn against it must
-  // not lift a supporter above what it supports.
+  // The blocks form a tree (each block hangs under the block of its head's
+  // parent row; cross-links do not count, so they cannot lift a supporter above
+  // what it supports). A non-layered tidy tree packs it: a block sits right
+  // under its parent, not in a band as tall as the tallest block of its level.
+  const children = new Map<Block, Block[]>();
+  const hasParent = new Set<Block>();
+  const blockByKey = new Map(blocks.map((block) => [block.key, block]));
   for (const [row, parentRow] of parentRowOf) {
-    const parent = blockOf.get(parentRow[0]!)!;
-    const child = blockOf.get(row[0]!)!;
-    if (parent !== child && !graph.hasEdge(parent, child)) graph.setEdge(parent, child);
+    const parent = blockByKey.get(blockOf.get(parentRow[0]!)!)!;
+    const child = blockByKey.get(blockOf.get(row[0]!)!)!;
+    if (parent === child || hasParent.has(child)) continue;
+    hasParent.add(child);
+    push(children, parent, child);
   }
-  dagre.layout(graph);
+  type TreeData = { id: string; width: number; height: number; preV: number; children: TreeData[] };
+  // The more blocks hang under a parent, the wider they spread and the more
+  // room their relations need above them to reach it without running flat.
+  const toData = (block: Block, siblings = 1): TreeData => {
+    const below = children.get(block) ?? [];
+    return { id: block.key, width: block.width, height: block.height, preV: Math.min(FAN_ROOM_MAX, FAN_ROOM * (siblings - 1)), children: below.map((child) => toData(child, below.length)) };
+  };
+  // Several theses hang under an invisible root of no size.
+  const root: TreeData = { id: "", width: 0, height: 0, preV: 0, children: blocks.filter((block) => !hasParent.has(block)).map((block) => toData(block)) };
+  const tree = compactBox(root, {
+    direction: "TB",
+    getId: (d) => d.id as string,
+    getWidth: (d) => d.width as number,
+    getHeight: (d) => d.height as number,
+    getPreV: (d) => d.preV as number,
+    getHGap: () => GAP,
+    getVGap: () => RANK_GAP / 2,
+  });
 
   const positions = new Map<string, Point>();
-  for (const block of blocks) {
-    const box = graph.node(block.key);
-    const left = box.x - block.width / 2;
-    const top = box.y - block.height / 2;
+  tree.eachNode((placed) => {
+    const block = blockByKey.get(placed.id);
+    if (!block) return;
+    const left = placed.x + placed.hgap;
+    const top = placed.y + placed.vgap;
     for (const item of block.items) positions.set(item.id, { x: left + item.dx, y: top + item.dy });
-  }
+  });
   return { positions, rowOf, stacked, outlined };
 }
 
