@@ -40,12 +40,13 @@ const MIN_OUTLINE_DEPTH = 1;
 type Block = { key: string; width: number; height: number; items: { id: string; dx: number; dy: number }[] };
 
 /**
- * Layered layout: the thesis on top, what supports a node below it, what
- * attacks a node beside it in the same row [1]. Co-premises of a linked group
- * share a row [2]. From the third level down, each subtree is an indented
- * list [3]; above it, a node's childless rows are stacked in columns [4]. So a
- * map grows in height rather than in width, and stays readable. Blocks of rows are placed as
- * a tidy tree, then unpacked.
+ * Tree layout: the thesis on top, what supports a node below it, what attacks
+ * a node beside it in the same row [1]. Co-premises of a linked group share a
+ * row [2]. Under the thesis, each subtree short enough is an indented list [3];
+ * above the lists, a node's childless rows are stacked in columns [4]. So a
+ * map grows in height as well as in width, and stays readable. The blocks
+ * (rows, lists, stacks) are packed as a non-layered tidy tree [5], then
+ * unpacked.
  */
 export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Layout {
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -101,10 +102,10 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     push(childRows, parentRow, row);
   }
 
-  // [3] From some depth down, a row and everything below it form one block: an
-  // indented list, so that deep or broad arguments add height, not width. The
-  // depth is the shallowest at which no list is longer than about twice the
-  // square root of the rows (30 at least), which keeps large maps near square.
+  // [3] A row and everything below it form one block, an indented list, when
+  // it has at most about twice the square root of the map's rows (30 at
+  // least): deep or broad arguments add height, not width, and large maps stay
+  // near square.
   const maxOutlineRows = Math.max(MIN_OUTLINE_ROWS, 2 * Math.sqrt(rows.length));
   const subtreeRows = new Map<string[], number>();
   const countRows = (row: string[]): number => {
@@ -115,7 +116,8 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     return count;
   };
   // Top down, the first row whose subtree is short enough heads a list; a
-  // larger subtree stays a tree and its children are tried in turn.
+  // larger subtree stays a tree and its children are tried in turn. A leaf
+  // heads nothing: it joins its siblings' stack [4].
   const heads: string[][] = [];
   const findHeads = (row: string[], depth: number) => {
     const count = countRows(row);
@@ -156,7 +158,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     visit(row, 0);
     blocks.push(block);
   }
-  // [4] Above that depth, a parent's childless rows are stacked in columns.
+  // [4] Outside the lists, a parent's childless rows are stacked in columns.
   const leavesOf = new Map<string, string[][]>();
   for (const row of rows) {
     if (inOutline.has(row)) continue;
@@ -177,7 +179,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
   const blockOf = new Map<string, string>();
   for (const block of blocks) block.items.forEach((item) => blockOf.set(item.id, block.key));
 
-  // The blocks form a tree (each block hangs under the block of its head's
+  // [5] The blocks form a tree (each block hangs under the block of its head's
   // parent row; cross-links do not count, so they cannot lift a supporter above
   // what it supports). A non-layered tidy tree packs it: a block sits right
   // under its parent, not in a band as tall as the tallest block of its level.
