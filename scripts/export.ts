@@ -45,9 +45,10 @@ async function main() {
   const filters: MapFilters = { ...NO_FILTERS, perspectives: options.perspectives ?? NO_FILTERS.perspectives, kinds: options.kinds ?? NO_FILTERS.kinds };
 
   lap("arguments");
-  // Chromium starts while the map is read and laid out.
+  // Chromium starts, and opens the page that draws every image, while the map is read and laid out.
   const launching = options.format === "png" ? launchChromium() : null;
-  launching?.catch(() => {});
+  const drawing = launching?.then((browser) => browser.newPage());
+  drawing?.catch(() => {});
   const database = await openDatabase();
   lap("database");
   process.env.DATABASE_URL = database.url;
@@ -68,8 +69,8 @@ async function main() {
       const image = exportSvg(doc, { filters, rootId: options.node ?? null, date: new Date().toISOString().slice(0, 10) });
       lap("svg");
       const file = options.all ? path.join(options.out, `${slug}.${options.format}`) : options.out;
-      if (launching) {
-        const page = await (await launching).newPage();
+      if (drawing) {
+        const page = await drawing;
         const job: RasteriseJob = { svg: image.svg, width: image.width, height: image.height, scale: pngScale(image.width, image.height) };
         const dataUrl = await page.evaluate(
           async ([source, job]) => {
@@ -84,7 +85,6 @@ async function main() {
           [rasterisePng.toString(), job] as const,
         );
         writeFileSync(file, Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64"));
-        await page.close();
         lap("png");
       } else {
         writeFileSync(file, image.svg);
