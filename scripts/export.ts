@@ -45,7 +45,7 @@ async function main() {
   const filters: MapFilters = { ...NO_FILTERS, perspectives: options.perspectives ?? NO_FILTERS.perspectives, kinds: options.kinds ?? NO_FILTERS.kinds };
 
   lap("arguments");
-  // Chromium starts, and opens the page that draws every image, while the map is read and laid out.
+  // Chromium starts first, and opens the page that draws every image, while the map is read and laid out.
   const launching = options.format === "png" ? launchChromium() : null;
   const drawing = launching?.then((browser) => browser.newPage());
   drawing?.catch(() => {});
