@@ -38,7 +38,8 @@ export async function rasterisePng({ svg, width, height, scale }: RasteriseJob):
     const canvas = document.createElement("canvas");
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
-    const context = canvas.getContext("2d");
+    // Opaque, as the image has a white background: the PNG has no alpha channel to store.
+    const context = canvas.getContext("2d", { alpha: false });
     if (!context) throw new Error("This browser cannot draw the image.");
     context.scale(scale, scale);
     context.drawImage(image, 0, 0);
