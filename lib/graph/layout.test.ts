@@ -136,9 +136,13 @@ describe("layoutMap on the Lachin seed map", () => {
     expect(supportersNotBelow(input, layout, placedBySupport)).toEqual([]);
   });
 
-  it("puts a node whose first relation is an attack in its target's row", () => {
-    expect([...first.values()].filter((r) => r.type === "attacks").length).toBeGreaterThan(5);
-    expect(attackersOutOfRow(input, layout)).toEqual([]);
+  it("puts a node whose first relation is an attack in its target's row, or in a list right under it", () => {
+    const attacks = [...first.values()].filter((r) => r.type === "attacks");
+    expect(attacks.length).toBeGreaterThan(5);
+    // Above the lists they sit beside their target, in a list under it: both happen here.
+    expect(attackersOutOfRow(input, layout).length).toBeLessThan(attacks.length);
+    expect(attackersOutOfRow(input, layout).length).toBeGreaterThan(0);
+    expect(attackersOutOfRow(input, layout, { orListedUnder: true })).toEqual([]);
   });
 
   it("puts the co-premises of each linked group in one row", () => {

@@ -30,10 +30,6 @@ const STACK_HEIGHT = 4;
 /** Indented lists hold at least this many rows before a deeper level is listed instead. */
 const MIN_OUTLINE_ROWS = 30;
 const INDENT = 36;
-/** Longest row (a statement and its attackers) an indented list of a large map keeps side by side. */
-const MAX_LISTED_ROW = 2;
-/** Maps of more rows than this are large. */
-const LARGE_MAP_ROWS = 150;
 /** A thesis (a row without a parent) is never in a list; what hangs under it may be. */
 const MIN_OUTLINE_DEPTH = 1;
 
@@ -42,7 +38,8 @@ type Block = { key: string; width: number; height: number; items: { id: string; 
 /**
  * Tree layout: the thesis on top, what supports a node below it, what attacks
  * a node beside it in the same row [1]. Co-premises of a linked group share a
- * row [2]. Under the thesis, each subtree short enough is an indented list [3];
+ * row [2]. Under the thesis, each subtree short enough is an indented list [3],
+ * where attackers are listed under what they attack;
  * above the lists, a node's childless rows are stacked in columns [4]. So a
  * map grows in height as well as in width, and stays readable. The blocks
  * (rows, lists, stacks) are packed as a non-layered tidy tree [5], then
@@ -125,7 +122,6 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     else for (const child of childRows.get(row) ?? []) findHeads(child, depth + 1);
   };
   for (const row of rows) if (!parentRowOf.has(row)) findHeads(row, 0);
-  const isLarge = rows.length > LARGE_MAP_ROWS;
   const blocks: Block[] = [];
   const outlined = new Set<string>();
   const inOutline = new Set<string[]>();
@@ -141,8 +137,9 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
       block.width = Math.max(block.width, dx + placed.width);
       block.height = dy + placed.height;
     };
-    // In a large map, a statement with several attackers would make the whole
-    // list as wide as its row: there they are listed under it, one per line.
+    // In a list, a statement's attackers are listed under it, one per line: a
+    // row would make the whole list as wide as itself, and the list's lines
+    // (which join each item's left side) would run behind its neighbours.
     const listAttacked = (id: string, level: number) => {
       const line = [id];
       rowOf.set(id, line);
@@ -151,7 +148,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     };
     const visit = (current: string[], level: number) => {
       inOutline.add(current);
-      if (isLarge && current.length > MAX_LISTED_ROW && !groupRows.has(current)) listAttacked(current.find((id) => !attached.has(id))!, level);
+      if (current.length > 1 && !groupRows.has(current)) listAttacked(current.find((id) => !attached.has(id))!, level);
       else place(current, level);
       for (const child of childRows.get(current) ?? []) visit(child, level + 1);
     };
