@@ -176,4 +176,20 @@ test.describe("map of the Lachin debate", () => {
     await expect(page.getByRole("heading", { name: "No such debate" })).toBeVisible();
     await expect(page.getByRole("link", { name: "See all debates" })).toBeVisible();
   });
+
+  test("[MAP]: the map API answers gzip it made once, plain JSON to a client without gzip, and gzipped refusals", async ({ request }) => {
+    // Through the real server: next.config.ts marks these answers gzipped, and the server must not encode them again.
+    const zipped = await request.get(`/api/debates/${SLUG}`, { headers: { "accept-encoding": "gzip" } });
+    expect(zipped.headers()["content-encoding"]).toBe("gzip");
+    const plain = await request.get(`/api/debates/${SLUG}`, { headers: { "accept-encoding": "identity" } });
+    expect(plain.headers()["content-encoding"]).toBeUndefined();
+    expect(await zipped.json()).toEqual(await plain.json());
+    const missing = await request.get("/api/debates/no-such-debate-here", { headers: { "accept-encoding": "gzip" } });
+    expect(missing.status()).toBe(404);
+    expect(await missing.json()).toMatchObject({ code: "NOT_FOUND" });
+    // A neighbouring route that does not gzip its own answers is left to the server.
+    const imported = await request.post("/api/debates/import", { headers: { "accept-encoding": "gzip" }, data: {} });
+    expect(imported.status()).toBe(401);
+    expect(await imported.json()).toMatchObject({ code: "UNAUTHORIZED" });
+  });
 });

@@ -1,7 +1,10 @@
+import { gunzipSync } from "node:zlib";
+
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { ZMapDocument, type TMapDocument } from "@/lib/schemas/map";
+import { acceptsGzip } from "@/lib/server/gzipped-route";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
 
@@ -153,5 +156,39 @@ describe("GET /api/debates/{debateId}: caching by revision", () => {
     expect(doc.nodes.find((n) => n.id === id)?.text).toBe("Edited directly in the database.");
     await prisma.node.update({ where: { id }, data: { deletedAt: new Date() } });
     expect((await getMap(slug)).nodes.some((n) => n.id === id)).toBe(false);
+  });
+});
+
+describe("GET /api/debates/{debateId}: gzip", () => {
+  const getWith = (debateId: string, encoding: string) =>
+    GET(new Request(`http://localhost/api/debates/${encodeURIComponent(debateId)}`, { headers: { "accept-encoding": encoding } }), { params: Promise.resolve({ debateId }) });
+
+  it("answers in gzip when asked (the server marks such answers), the same map as without", async () => {
+    const plain = await (await getWith(seedDebate.slug, "identity")).text();
+    for (let i = 0; i < 2; i++) {
+      const response = await getWith(seedDebate.slug, "gzip, deflate, br");
+      expect(response.status).toBe(200);
+      expect(response.headers.get("vary")).toContain("Accept-Encoding");
+      expect(response.headers.has("x-gzipped-body")).toBe(false);
+      expect(gunzipSync(Buffer.from(await response.arrayBuffer())).toString("utf8")).toBe(plain);
+    }
+    expect(ZMapDocument.parse(JSON.parse(plain)).debate.slug).toBe(seedDebate.slug);
+  });
+
+  it("gzips its refusals too, for a client that accepts gzip", async () => {
+    const missing = await getWith("no-such-debate", "gzip");
+    expect(missing.status).toBe(404);
+    expect(JSON.parse(gunzipSync(Buffer.from(await missing.arrayBuffer())).toString("utf8"))).toMatchObject({ code: "NOT_FOUND" });
+    const malformed = await getWith("Not A Slug", "gzip");
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(gunzipSync(Buffer.from(await malformed.arrayBuffer())).toString("utf8"))).toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("matches the pattern next.config.ts marks gzipped, and only for clients that accept gzip", () => {
+    const accepts = (encoding: string) => acceptsGzip(new Request("http://localhost/", { headers: { "accept-encoding": encoding } }));
+    expect(accepts("gzip, deflate, br")).toBe(true);
+    expect(accepts("br, gzip")).toBe(true);
+    expect(accepts("identity")).toBe(false);
+    expect(accepts("")).toBe(false);
   });
 });
