@@ -69,9 +69,11 @@ async function main() {
       const image = exportSvg(doc, { filters, rootId: options.node ?? null, date: new Date().toISOString().slice(0, 10) });
       lap("svg");
       const file = options.all ? path.join(options.out, `${slug}.${options.format}`) : options.out;
+      let density = "";
       if (drawing) {
         const page = await drawing;
         const job: RasteriseJob = { svg: image.svg, width: image.width, height: image.height, scale: pngScale(image.width, image.height) };
+        density = ` (PNG at ${job.scale.toFixed(2)}×)`;
         const dataUrl = await page.evaluate(
           async ([source, job]) => {
             const rasterise = new Function(`return (${source})`)() as typeof rasterisePng;
@@ -89,7 +91,7 @@ async function main() {
       } else {
         writeFileSync(file, image.svg);
       }
-      console.log(`${file}: ${image.nodeCount} statements, ${image.width}×${image.height}${launching ? " (PNG)" : ""}`);
+      console.log(`${file}: ${image.nodeCount} statements, ${image.width}×${image.height}${density}`);
     }
   } finally {
     await (await launching?.catch(() => null))?.close();

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { downloadBlob, svgToPng } from "@/lib/client/download";
+import { downloadBlob, pngScale, svgToPng } from "@/lib/client/download";
 import { exportSvg } from "@/lib/export/export-view";
 import type { MapFilters } from "@/lib/graph/filter-map";
 import type { TMapDocument } from "@/lib/schemas/map";
@@ -23,7 +23,10 @@ export function ExportMenu({ doc, filters, selectedId }: Props) {
       const name = `${slug}${rootId ? "-tree" : ""}.${format}`;
       const blob = format === "svg" ? new Blob([image.svg], { type: "image/svg+xml" }) : await svgToPng(image.svg, image.width, image.height);
       downloadBlob(blob, name);
-      setMessage(`Saved ${name} (${image.nodeCount} statements).`);
+      const scale = pngScale(image.width, image.height);
+      // Said, so that nobody prints a blurred handout without knowing the SVG has every detail.
+      const density = format === "png" && scale < 1 ? ` It is drawn at ${scale.toFixed(2)}× as the map is too large for a sharper PNG; the SVG keeps every detail.` : "";
+      setMessage(`Saved ${name} (${image.nodeCount} statements).${density}`);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : "The image could not be made.");
     }

@@ -193,7 +193,7 @@ describe("npm run export: the whole map", () => {
     async () => {
       const file = path.join(out, "lachin.png");
       const result = await exportOk("--debate", SLUG, "--format", "png", "--out", file);
-      expect(result.stdout).toContain(`${file}: 49 statements, ${svg.width}×${svg.height} (PNG)`);
+      expect(result.stdout).toContain(`${file}: 49 statements, ${svg.width}×${svg.height} (PNG at 2.00×)`);
       const pixels = expectPngOf(file, svg);
       expect(pixels.notWhite, JSON.stringify(pixels)).toBeGreaterThan(0.05);
       expect(pixels.green, JSON.stringify(pixels)).toBeGreaterThan(5000);
@@ -273,7 +273,11 @@ describe("npm run export: a map too wide for 2x", () => {
 
       const pngFile = path.join(out, "wide.png");
       const result = await exportOk("--debate", "wide-debate", "--format", "png", "--out", pngFile);
-      expect(result.stdout).toContain(`${3 * WIDE_UNITS} statements, ${svg.width}×${svg.height} (PNG)`);
+      expect(result.stdout).toContain(`${3 * WIDE_UNITS} statements, ${svg.width}×${svg.height} (PNG at `);
+      // The density it says is the one it drew at, below 2x.
+      const said = Number(/\(PNG at (\d\.\d\d)×\)/.exec(result.stdout)?.[1]);
+      expect(said).toBeLessThan(2);
+      expect(said).toBeCloseTo(Math.min(MAX_SIDE / svg.width, MAX_SIDE / svg.height, Math.sqrt(MAX_PIXELS / (svg.width * svg.height))), 2);
       const pixels = expectPngOf(pngFile, svg);
       // Drawn from end to end: the right of the map is not cut off at the viewport's edge.
       for (const band of pixels.bands) expect(band, JSON.stringify(pixels.bands)).toBeGreaterThan(0.02);
