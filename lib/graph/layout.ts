@@ -140,17 +140,25 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     // In a list, a statement's attackers are listed under it, one per line: a
     // row would make the whole list as wide as itself, and the list's lines
     // (which join each item's left side) would run behind its neighbours.
-    const listAttacked = (id: string, level: number) => {
+    // What hangs under each of them follows it, one indent in.
+    const listAttacked = (id: string, level: number, below: Map<string, string[][]>) => {
       const line = [id];
       rowOf.set(id, line);
       place(line, level);
-      for (const attacker of attachedTo.get(id) ?? []) listAttacked(attacker, level + 1);
+      for (const attacker of attachedTo.get(id) ?? []) listAttacked(attacker, level + 1, below);
+      for (const child of below.get(id) ?? []) visit(child, level + 1);
     };
     const visit = (current: string[], level: number) => {
       inOutline.add(current);
-      if (current.length > 1 && !groupRows.has(current)) listAttacked(current.find((id) => !attached.has(id))!, level);
-      else place(current, level);
-      for (const child of childRows.get(current) ?? []) visit(child, level + 1);
+      const children = childRows.get(current) ?? [];
+      if (current.length === 1 || groupRows.has(current)) {
+        place(current, level);
+        for (const child of children) visit(child, level + 1);
+        return;
+      }
+      const below = new Map<string, string[][]>();
+      for (const child of children) push(below, primary.get(child.find((id) => !attached.has(id))!)!.toId, child);
+      listAttacked(current.find((id) => !attached.has(id))!, level, below);
     };
     visit(row, 0);
     blocks.push(block);
