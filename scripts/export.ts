@@ -78,9 +78,10 @@ async function main() {
           async ([source, job]) => {
             const rasterise = new Function(`return (${source})`)() as typeof rasterisePng;
             const blob = await rasterise(job);
-            return new Promise<string>((resolve) => {
+            return new Promise<string>((resolve, reject) => {
               const reader = new FileReader();
               reader.onload = () => resolve(reader.result as string);
+              reader.onerror = () => reject(new Error("The PNG could not be read back from Chromium."));
               reader.readAsDataURL(blob);
             });
           },

@@ -11,7 +11,8 @@ export const GZIPPED_ROUTES = [
   // A debate's map; /api/debates/import is another route, which does not gzip.
   "/api/debates/:debateId((?!import$)[^/]+)",
 ];
-export const ACCEPTS_GZIP = ".*gzip.*";
+/** Accept-Encoding naming gzip, unless with q=0 (refused). */
+export const ACCEPTS_GZIP = "(?!.*gzip\\s*;\\s*q=0(?:\\.0*)?\\s*(?:,|$)).*gzip.*";
 
 /** Whether next.config.ts marked the answer to this request as gzipped. */
 export function acceptsGzip(request: Request): boolean {

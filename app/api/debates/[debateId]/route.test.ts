@@ -188,7 +188,10 @@ describe("GET /api/debates/{debateId}: gzip", () => {
     const accepts = (encoding: string) => acceptsGzip(new Request("http://localhost/", { headers: { "accept-encoding": encoding } }));
     expect(accepts("gzip, deflate, br")).toBe(true);
     expect(accepts("br, gzip")).toBe(true);
+    expect(accepts("gzip;q=0.5, identity")).toBe(true);
     expect(accepts("identity")).toBe(false);
+    expect(accepts("br, gzip;q=0, deflate")).toBe(false);
+    expect(accepts("gzip; q=0.0")).toBe(false);
     expect(accepts("")).toBe(false);
   });
 });
