@@ -5,13 +5,14 @@ import { useState, type FormEvent } from "react";
 import { passageDraft } from "@/lib/passage-span";
 import { NODE_KINDS, type TAnchor, type TNodeKind } from "@/lib/schemas/domain";
 import type { TCreatedNode, TMapDocument } from "@/lib/schemas/map";
-import { MAX_STATEMENT_LENGTH, type TCreateNodeRequest } from "@/lib/schemas/node";
+import type { TCreateNodeRequest } from "@/lib/schemas/node";
 import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
+import { StatementTextField } from "../debate/statement-text-field";
 import { useCreateNode } from "../debate/use-create-node";
 
 const KIND_HINT: Record<TNodeKind, string> = {
@@ -63,22 +64,7 @@ export function MapPassageDialog({ slug, doc, anchor, onMapped, onClose }: Props
           ))}
         </fieldset>
         <FieldError id="passage-kind-error" messages={errors.kind} />
-        <div className="field">
-          <label htmlFor="passage-text">Statement, in short</label>
-          <textarea
-            id="passage-text"
-            value={text}
-            rows={4}
-            onChange={(e) => setText(e.target.value)}
-            aria-invalid={!!errors.text}
-            aria-describedby="passage-text-error passage-text-count"
-            autoFocus
-          />
-          <span id="passage-text-count" className="field-hint">
-            {text.length} / {MAX_STATEMENT_LENGTH}
-          </span>
-          <FieldError id="passage-text-error" messages={errors.text} />
-        </div>
+        <StatementTextField id="passage-text" label="Statement, in short" value={text} onChange={setText} isInvalid={!!errors.text} messages={errors.text} capTyping={false} />
         <div className="field">
           <label htmlFor="passage-attributed">Whose position is it? (optional)</label>
           <input

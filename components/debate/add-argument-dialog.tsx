@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 
 import type { TCreatedNode, TMapDocument, TMapNode } from "@/lib/schemas/map";
-import { MAX_STATEMENT_LENGTH, type TCreateNodeRequest, type TNodeLink } from "@/lib/schemas/node";
+import type { TCreateNodeRequest, TNodeLink } from "@/lib/schemas/node";
 import { MAX_SOURCES } from "@/lib/schemas/source";
 import { KIND_LABEL } from "@/lib/labels";
 
@@ -12,6 +12,7 @@ import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 import { EMPTY_SOURCE, SourceFields, sourceCitation, type SourceDraft } from "./source-fields";
+import { StatementTextField } from "./statement-text-field";
 import { useCreateNode } from "./use-create-node";
 
 export type AddMode = "supports" | "attacks" | "co-premise";
@@ -56,23 +57,15 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
             </label>
           </fieldset>
         )}
-        <div className="field">
-          <label htmlFor="statement-text">Statement</label>
-          <textarea
-            id="statement-text"
-            value={text}
-            rows={4}
-            maxLength={MAX_STATEMENT_LENGTH}
-            onChange={(e) => setText(e.target.value)}
-            aria-invalid={!!errors.text}
-            aria-describedby="statement-text-error statement-text-count"
-            autoFocus
-          />
-          <span id="statement-text-count" className="field-hint">
-            {text.length} / {MAX_STATEMENT_LENGTH}
-          </span>
-          <FieldError id="statement-text-error" messages={errors.text ?? errors.kind ?? errors["link.targetId"] ?? errors["link.premiseId"]} />
-        </div>
+        <StatementTextField
+          id="statement-text"
+          label="Statement"
+          value={text}
+          onChange={setText}
+          isInvalid={!!errors.text}
+          messages={errors.text ?? errors.kind ?? errors["link.targetId"] ?? errors["link.premiseId"]}
+          capTyping
+        />
         {sources.map((draft, index) => (
           <SourceFields
             key={index}
