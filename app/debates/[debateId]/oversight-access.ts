@@ -7,7 +7,6 @@ import { AppError } from "@/lib/errors";
 import { ZDebateSlug } from "@/lib/schemas/domain";
 import { getViewer } from "@/lib/server/auth/get-viewer";
 import { loadDebateAccess } from "@/lib/server/debates/debate-access";
-import { db } from "@/lib/server/db";
 
 /**
  * Who opens a debate's moderation or dashboard page: signed-out visitors are
@@ -30,11 +29,10 @@ export async function loadOversightPage(debateId: string, page: "moderation" | "
   const state = { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null };
   const oversee = can(access.who, "debate:oversee", state);
   const moderate = can(access.who, "debate:moderate", state);
-  const { title } = await db.debate.findUniqueOrThrow({ where: { id: access.debate.id }, select: { title: true } });
   return {
     viewer,
     access,
-    title,
+    title: access.debate.title,
     refusal: oversee.allowed ? null : oversee.reason,
     decisionRefusal: moderate.allowed ? null : moderate.reason,
   };

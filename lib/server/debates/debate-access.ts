@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/server/auth/get-actor";
 import { db } from "@/lib/server/db";
 
 export type DebateAccess = {
-  debate: { id: string; slug: string; phase: "open" | "closed" | "archived"; ownerId: string | null; moderationMode: "open" | "premoderated"; anonymous: boolean };
+  debate: { id: string; slug: string; title: string; phase: "open" | "closed" | "archived"; ownerId: string | null; moderationMode: "open" | "premoderated"; anonymous: boolean };
   /** The actor with their effective role (null when not a member of an owned debate). */
   who: DebateActor;
   /** The actor's team in this debate, if any. */
@@ -20,6 +20,7 @@ export async function loadDebateAccess(slug: string, actor: Actor | null): Promi
     select: {
       id: true,
       slug: true,
+      title: true,
       phase: true,
       ownerId: true,
       moderationMode: true,

@@ -30,12 +30,12 @@ export async function getManageView(slug: string, actor: Actor): Promise<{ view:
   const decision = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null });
   if (!decision.allowed) return { refusal: decision.reason };
   const isOwner = access.who?.role === "owner";
-  const [debate, teams, members, audit] = await Promise.all([
-    db.debate.findUniqueOrThrow({ where: { id: access.debate.id }, select: { title: true, moderationMode: true, anonymous: true, phase: true, joinRole: true, joinCode: true } }),
+  const [{ joinRole, joinCode }, teams, members, audit] = await Promise.all([
+    db.debate.findUniqueOrThrow({ where: { id: access.debate.id }, select: { joinRole: true, joinCode: true } }),
     db.team.findMany({ where: { debateId: access.debate.id }, orderBy: { createdAt: "asc" }, select: TEAM_COLUMNS }),
     listMembers({ actor, slug }),
     listAudit({ actor, slug, limit: 50 }),
   ]);
-  const { title, joinCode, ...settings } = debate;
-  return { view: { slug, title, isOwner, settings: { ...settings, joinCode: isOwner ? joinCode : null }, teams, members, audit } };
+  const { title, moderationMode, anonymous, phase } = access.debate;
+  return { view: { slug, title, isOwner, settings: { moderationMode, anonymous, phase, joinRole, joinCode: isOwner ? joinCode : null }, teams, members, audit } };
 }

@@ -28,9 +28,9 @@ function sum(rows: TContributionCounts[]): TContributionCounts {
 export async function getDashboard({ actor, slug }: { actor: Actor | null; slug: string }): Promise<TDashboard> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:oversee");
-  const debateId = access.debate.id;
-  const [debate, teams, members, nodes, relations, sources, unattacked] = await Promise.all([
-    db.debate.findUniqueOrThrow({ where: { id: debateId }, select: { slug: true, title: true, moderationMode: true, phase: true, ownerId: true } }),
+  const { debate } = access;
+  const debateId = debate.id;
+  const [teams, members, nodes, relations, sources, unattacked] = await Promise.all([
     db.team.findMany({ where: { debateId }, orderBy: [{ name: "asc" }], select: { id: true, name: true, perspective: true } }),
     db.member.findMany({ where: { debateId }, select: { userId: true, role: true, teamId: true, user: { select: { name: true } } } }),
     db.node.findMany({ where: { debateId, ...LIVE_CONTRIBUTION }, select: { status: true, authorId: true, teamId: true, nodeSources: { select: { sourceId: true } } } }),
