@@ -32,7 +32,6 @@ export async function loadOversightPage(debateId: string, page: "moderation" | "
   return {
     viewer,
     access,
-    title: access.debate.title,
     refusal: oversee.allowed ? null : oversee.reason,
     decisionRefusal: moderate.allowed ? null : moderate.reason,
   };

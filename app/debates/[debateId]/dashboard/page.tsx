@@ -2,8 +2,8 @@ import Link from "next/link";
 
 import { getDashboard } from "@/lib/server/moderation/get-dashboard";
 
-import { AccountMenu } from "@/components/auth/account-menu";
 import { AccessRefused } from "@/components/debate/access-refused";
+import { OversightFrame } from "@/components/moderation/oversight-frame";
 import { DashboardTables } from "@/components/moderation/dashboard-tables";
 
 import { loadOversightPage } from "../oversight-access";
@@ -13,28 +13,21 @@ export const metadata = { title: "Dashboard · Argument maps" };
 
 export default async function DashboardPage({ params }: { params: Promise<{ debateId: string }> }) {
   const page = await loadOversightPage((await params).debateId, "dashboard");
-  const { slug } = page.access.debate;
+  const { slug, title } = page.access.debate;
   if (page.refusal) return <AccessRefused slug={slug} reason={page.refusal} />;
   const dashboard = await getDashboard({ actor: page.viewer, slug });
   return (
-    <main className="oversight">
-      <header className="debate__header">
-        <Link href={`/debates/${slug}`}>← Back to the map</Link>
-        <h1>Dashboard: {page.title}</h1>
-        <AccountMenu name={page.viewer.name} />
-      </header>
-      <div className="oversight__body">
-        <p className="oversight__intro">
-          What members wrote in this debate, by team, perspective and person. Statements and links count alike; deleted ones and the mapped article do not.
-        </p>
-        <p className="oversight__actions">
-          <a className="button" href={`/api/debates/${slug}/dashboard?format=csv`} download>
-            Download CSV
-          </a>
-          <Link href={`/debates/${slug}/moderation`}>Moderation queue</Link>
-        </p>
-        <DashboardTables dashboard={dashboard} />
-      </div>
-    </main>
+    <OversightFrame slug={slug} heading={`Dashboard: ${title}`} viewerName={page.viewer.name}>
+      <p className="oversight__intro">
+        What members wrote in this debate, by team, perspective and person. Statements and links count alike; deleted ones and the mapped article do not.
+      </p>
+      <p className="oversight__actions">
+        <a className="button" href={`/api/debates/${slug}/dashboard?format=csv`} download>
+          Download CSV
+        </a>
+        <Link href={`/debates/${slug}/moderation`}>Moderation queue</Link>
+      </p>
+      <DashboardTables dashboard={dashboard} />
+    </OversightFrame>
   );
 }

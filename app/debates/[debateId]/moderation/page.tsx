@@ -2,8 +2,8 @@ import Link from "next/link";
 
 import { listModerationQueue } from "@/lib/server/moderation/list-queue";
 
-import { AccountMenu } from "@/components/auth/account-menu";
 import { AccessRefused } from "@/components/debate/access-refused";
+import { OversightFrame } from "@/components/moderation/oversight-frame";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
 
 import { loadOversightPage } from "../oversight-access";
@@ -13,32 +13,25 @@ export const metadata = { title: "Moderation · Argument maps" };
 
 export default async function ModerationPage({ params }: { params: Promise<{ debateId: string }> }) {
   const page = await loadOversightPage((await params).debateId, "moderation");
-  const { slug, moderationMode } = page.access.debate;
+  const { slug, title, moderationMode } = page.access.debate;
   if (page.refusal) return <AccessRefused slug={slug} reason={page.refusal} />;
   const queue = await listModerationQueue({ actor: page.viewer, slug });
   return (
-    <main className="oversight">
-      <header className="debate__header">
-        <Link href={`/debates/${slug}`}>← Back to the map</Link>
-        <h1>Moderation: {page.title}</h1>
-        <AccountMenu name={page.viewer.name} />
-      </header>
-      <div className="oversight__body">
-        <p className="oversight__intro">
-          {moderationMode === "premoderated"
-            ? "Statements and links from participants wait here, seen only by their authors and the moderators, until a moderator approves them."
-            : "This debate is open: contributions appear on the map at once, so only items added while it was pre-moderated wait here."}
+    <OversightFrame slug={slug} heading={`Moderation: ${title}`} viewerName={page.viewer.name}>
+      <p className="oversight__intro">
+        {moderationMode === "premoderated"
+          ? "Statements and links from participants wait here, seen only by their authors and the moderators, until a moderator approves them."
+          : "This debate is open: contributions appear on the map at once, so only items added while it was pre-moderated wait here."}
+      </p>
+      <p className="oversight__actions">
+        <Link href={`/debates/${slug}/dashboard`}>Dashboard</Link>
+      </p>
+      {page.decisionRefusal && (
+        <p className="oversight__notice" role="note">
+          {page.decisionRefusal}
         </p>
-        <p className="oversight__actions">
-          <Link href={`/debates/${slug}/dashboard`}>Dashboard</Link>
-        </p>
-        {page.decisionRefusal && (
-          <p className="oversight__notice" role="note">
-            {page.decisionRefusal}
-          </p>
-        )}
-        <ModerationQueue slug={slug} initialItems={queue.items} canDecide={page.decisionRefusal === null} />
-      </div>
-    </main>
+      )}
+      <ModerationQueue slug={slug} initialItems={queue.items} canDecide={page.decisionRefusal === null} />
+    </OversightFrame>
   );
 }
