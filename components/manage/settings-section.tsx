@@ -20,6 +20,22 @@ const PHASES = [
   { value: "archived", label: "Archived", hint: "read-only for everyone, you included; nobody new can join" },
 ] as const;
 
+type Choice = { value: string; label: string; hint: string };
+
+/** Radio buttons, each with its meaning, the saved one checked. */
+function Choices({ legend, name, choices, saved }: { legend: string; name: string; choices: readonly Choice[]; saved: string }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {choices.map((c) => (
+        <label key={c.value}>
+          <input type="radio" name={name} value={c.value} defaultChecked={saved === c.value} /> <strong>{c.label}</strong>: {c.hint}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Moderation mode, anonymity and phase, saved together. Owner only. */
 export function SettingsSection({ slug, settings }: { slug: string; settings: TDebateSettings }) {
   const { run, isBusy, message } = useManageAction();
@@ -36,28 +52,14 @@ export function SettingsSection({ slug, settings }: { slug: string; settings: TD
       <h2 id="settings-title">Settings</h2>
       {/* Keyed by the saved values, so the form shows them again after a save. */}
       <form key={`${settings.moderationMode}-${settings.phase}-${settings.anonymous}`} className="settings-form" onSubmit={onSubmit}>
-        <fieldset>
-          <legend>Contributions</legend>
-          {MODES.map((m) => (
-            <label key={m.value}>
-              <input type="radio" name="moderationMode" value={m.value} defaultChecked={settings.moderationMode === m.value} /> <strong>{m.label}</strong>: {m.hint}
-            </label>
-          ))}
-        </fieldset>
+        <Choices legend="Contributions" name="moderationMode" choices={MODES} saved={settings.moderationMode} />
         <fieldset>
           <legend>Names</legend>
           <label>
             <input type="checkbox" name="anonymous" defaultChecked={settings.anonymous} /> <strong>Anonymous</strong>: participants and viewers see each other as team pseudonyms (“Team A 2”); you and the moderators see names
           </label>
         </fieldset>
-        <fieldset>
-          <legend>Phase</legend>
-          {PHASES.map((p) => (
-            <label key={p.value}>
-              <input type="radio" name="phase" value={p.value} defaultChecked={settings.phase === p.value} /> <strong>{p.label}</strong>: {p.hint}
-            </label>
-          ))}
-        </fieldset>
+        <Choices legend="Phase" name="phase" choices={PHASES} saved={settings.phase} />
         <FormStatus message={message} />
         <SubmitButton label="Save settings" busyLabel="Saving…" isBusy={isBusy} />
       </form>
