@@ -27,6 +27,7 @@ import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
 import { stopProcessGroup } from "./lib/processes";
 import { applyMigrations } from "./lib/migrate";
+import { CHROMIUM_ARGS } from "./lib/chromium";
 import { connect } from "./lib/prisma-client";
 
 const API_WARMUP = 20;
@@ -35,8 +36,8 @@ const PAGE_WARMUP = 1;
 const PAGE_LOADS = 5;
 const SYNTHETIC_SIZES = [500, 2000];
 const RESULTS_FILE = "bench-results/latest.json";
+/** The full browser, as people open the map, not the headless shell the export uses. */
 const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 const VIEWPORT = { width: 1440, height: 900 };
 const TARGETS = {
   apiP95Ms: { nodes: 2000, below: 50, text: "map API p95 < 50 ms at 2000 nodes" },
