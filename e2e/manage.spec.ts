@@ -103,6 +103,13 @@ test("[MANAGE]: the owner makes teams and a join code; a second person joins wit
   await expect(teamSummary(page, "Team B")).toHaveText("Team B · Blue · argues the Armenian case");
   await saveScreenshot(page, testInfo, "manage-owner-after-swap");
 
+  // The statement keeps the case it was written for.
+  await page.goto(`/debates/${slug}`);
+  await waitForSettledViewport(page);
+  await statementNode(page, nodeId).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator(".details__author")).toHaveText(`Added by ${guest.name} · Team: Team A (argued the Armenian case when this was written; argues the Azerbaijani case now)`);
+
   await guestContext.close();
 });
 

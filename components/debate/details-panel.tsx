@@ -2,7 +2,7 @@
 
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
-import { TEAM_STANCE } from "@/lib/teams/team-labels";
+import { teamSideWords } from "@/lib/teams/team-labels";
 
 import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
 import { NodeEditor } from "./node-editor";
@@ -90,7 +90,8 @@ export function DetailsPanel({ slug, doc, node, viewerId, canChange, isEditing, 
           {team && (
             <>
               {" · "}
-              <TeamBadge team={team} /> ({TEAM_STANCE[team.perspective]})
+              <TeamBadge team={team} />
+              {node.teamSide && ` (${teamSideWords(node.teamSide, team.perspective)})`}
             </>
           )}
         </p>

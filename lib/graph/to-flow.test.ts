@@ -16,6 +16,7 @@ const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({
   status: "approved",
   authorId: null,
   teamId: null,
+  teamSide: null,
   rejectionReason: null,
   version: 1,
   ...extra,

@@ -9,7 +9,7 @@ const TEXT = "0123456789abcdefghij"; // 20 characters
 type NodeRow = MapRows["nodes"][number];
 
 function node(id: string, anchorStart: number | null, anchorEnd: number | null, extra: Partial<NodeRow> = {}): NodeRow {
-  return { id, kind: "claim", text: `Statement ${id}`, attributedTo: null, anchorStart, anchorEnd, status: "approved", authorId: null, teamId: null, rejectionReason: null, version: 1, nodeSources: [], ...extra };
+  return { id, kind: "claim", text: `Statement ${id}`, attributedTo: null, anchorStart, anchorEnd, status: "approved", authorId: null, teamId: null, teamSide: null, rejectionReason: null, version: 1, nodeSources: [], ...extra };
 }
 
 function rows(nodes: NodeRow[]): MapRows {
@@ -30,6 +30,7 @@ function rows(nodes: NodeRow[]): MapRows {
     relations: [
       { id: "r1", fromId: "n2", toId: "n1", type: "supports", groupId: "g1", status: "approved", authorId: null, rejectionReason: null, version: 3 },
       { id: "r2", fromId: "n3", toId: "n1", type: "attacks", groupId: null, status: "approved", authorId: null, rejectionReason: null, version: 1 },
+      { id: "r3", fromId: "n4", toId: "n1", type: "supports", groupId: "g1", status: "approved", authorId: null, rejectionReason: null, version: 1 },
     ],
     sources: [
       { id: "s-article", articleId: "a1", title: "The article", author: "A. Writer", publisher: null, url: "https://example.org/a", publishedAt: new Date("2023-08-30T00:00:00.000Z"), quote: null, perspective: "azerbaijani" },
@@ -63,9 +64,19 @@ describe("toMapDocument", () => {
     });
     expect(doc.article).toEqual({ id: "a1", title: "The article", author: "A. Writer", publisher: null, publishedAt: "2023-08-30", url: "https://example.org/a", perspective: "azerbaijani", text: TEXT });
     expect(doc.nodes.map((n) => n.id)).toEqual(["n1", "n2", "n3"]);
-    expect(doc.nodes[0]).toEqual({ id: "n1", kind: "thesis", text: "Statement n1", attributedTo: null, anchor: { start: 0, end: 10 }, sourceIds: ["s-article"], status: "approved", authorId: null, teamId: null, rejectionReason: null, version: 1 });
+    expect(doc.nodes[0]).toEqual({ id: "n1", kind: "thesis", text: "Statement n1", attributedTo: null, anchor: { start: 0, end: 10 }, sourceIds: ["s-article"], status: "approved", authorId: null, teamId: null, teamSide: null, rejectionReason: null, version: 1 });
     expect(doc.nodes[1]).toMatchObject({ attributedTo: "Someone", authorId: "u1", status: "pending", version: 2, anchor: null, sourceIds: ["s-article", "s-report"] });
     expect(doc.relations).toEqual(rows([]).relations);
+  });
+
+  it("keeps a group only while two of its relations are on the map: a co-premise deleted (or not shown) leaves a plain support", () => {
+    const input = rows([]);
+    expect(toMapDocument(input).relations.map((r) => r.groupId)).toEqual(["g1", null, "g1"]);
+    input.relations = input.relations.filter((r) => r.id !== "r3");
+    expect(toMapDocument(input).relations.map((r) => [r.id, r.groupId])).toEqual([
+      ["r1", null],
+      ["r2", null],
+    ]);
   });
 
   it("marks the article's own source and writes dates as YYYY-MM-DD", () => {

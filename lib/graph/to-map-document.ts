@@ -27,6 +27,7 @@ export type MapRows = {
     status: TStatus;
     authorId: string | null;
     teamId: string | null;
+    teamSide: TPerspective | null;
     rejectionReason: string | null;
     version: number;
     nodeSources: { sourceId: string }[];
@@ -55,6 +56,7 @@ export function toMapNode(n: NodeRow, textLength = Number.POSITIVE_INFINITY): TM
     status: n.status,
     authorId: n.authorId,
     teamId: n.teamId,
+    teamSide: n.teamSide,
     rejectionReason: n.rejectionReason,
     version: n.version,
   };
@@ -74,9 +76,15 @@ export function toMapSource(s: SourceRow): TMapSource {
   };
 }
 
-/** Converts database rows into the map document. */
+/**
+ * Converts database rows into the map document. A linked group needs two
+ * relations on the map: one whose co-premises were deleted, or are not shown
+ * to this viewer, is a plain support.
+ */
 export function toMapDocument({ debate, nodes, relations, sources, teams, authors }: MapRows): TMapDocument {
   const { article } = debate;
+  const groupSizes = new Map<string, number>();
+  for (const r of relations) if (r.groupId) groupSizes.set(r.groupId, (groupSizes.get(r.groupId) ?? 0) + 1);
   return {
     debate: {
       id: debate.id,
@@ -91,7 +99,7 @@ export function toMapDocument({ debate, nodes, relations, sources, teams, author
     },
     article: { ...article, publishedAt: isoDate(article.publishedAt) },
     nodes: nodes.map((n) => toMapNode(n, article.text.length)),
-    relations: relations.map((r) => ({ ...r })),
+    relations: relations.map((r) => ({ ...r, groupId: r.groupId && groupSizes.get(r.groupId)! > 1 ? r.groupId : null })),
     sources: sources.map(toMapSource),
     teams,
     authors,

@@ -36,6 +36,8 @@ export const ZPortableNode = z.object({
   /** Display name of the author, when a person added it. */
   author: z.string().nullable(),
   team: z.string().nullable(),
+  /** The case that team argued when the node was written; files without it get the team's case. */
+  teamSide: ZPerspective.nullable().optional(),
   /** The node's version, so its history continues where it left off (1 when absent). */
   version: z.number().int().min(1).max(2_147_483_647).optional(),
 });

@@ -13,6 +13,8 @@ export const ZMapNode = z.object({
   authorId: z.string().nullable(),
   /** The team its author was on when they wrote it. */
   teamId: z.string().nullable(),
+  /** The case that team argued then (teams may swap sides later). */
+  teamSide: ZPerspective.nullable(),
   /** Why a moderator rejected it; only its author and moderators see rejected items. */
   rejectionReason: z.string().nullable(),
   version: z.number().int(),

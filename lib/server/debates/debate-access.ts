@@ -2,6 +2,7 @@ import "server-only";
 
 import { can, effectiveRole, type Action, type DebateActor, type Role } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
+import type { TPerspective } from "@/lib/schemas/domain";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { db } from "@/lib/server/db";
 
@@ -9,8 +10,9 @@ export type DebateAccess = {
   debate: { id: string; slug: string; title: string; phase: "open" | "closed" | "archived"; ownerId: string | null; moderationMode: "open" | "premoderated"; anonymous: boolean };
   /** The actor with their effective role (null when not a member of an owned debate). */
   who: DebateActor;
-  /** The actor's team in this debate, if any. */
+  /** The actor's team in this debate, if any, and the case it argues. */
   teamId: string | null;
+  teamSide: TPerspective | null;
 };
 
 /** Loads a debate and the actor's role in it; 404 when there is no such debate. */
@@ -26,7 +28,7 @@ export async function loadDebateAccess(slug: string, actor: Actor | null): Promi
       moderationMode: true,
       anonymous: true,
       // An empty list of members (no user id matches none) when nobody is signed in.
-      members: { where: { userId: { in: actor ? [actor.userId] : [] } }, select: { role: true, teamId: true }, take: 1 },
+      members: { where: { userId: { in: actor ? [actor.userId] : [] } }, select: { role: true, teamId: true, team: { select: { perspective: true } } }, take: 1 },
     },
   });
   if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
@@ -34,7 +36,7 @@ export async function loadDebateAccess(slug: string, actor: Actor | null): Promi
   const member = members[0];
   const stated: Role | null = debate.ownerId && debate.ownerId === actor?.userId ? "owner" : (member?.role ?? null);
   const who = actor ? { userId: actor.userId, role: effectiveRole({ userId: actor.userId, role: stated }, { hasOwner: debate.ownerId !== null }) } : null;
-  return { debate: rest, who, teamId: member?.teamId ?? null };
+  return { debate: rest, who, teamId: member?.teamId ?? null, teamSide: member?.team?.perspective ?? null };
 }
 
 /** Throws the rule table's refusal as a 401 or 403. */

@@ -55,6 +55,7 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
       status: n.status,
       author: (n.authorId ? labels.get(n.authorId) : null) ?? n.importedAuthor,
       team: n.team?.name ?? null,
+      teamSide: n.teamSide,
       version: n.version,
     })),
     relations: seenRelations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId, status: r.status, version: r.version })),

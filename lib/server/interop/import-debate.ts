@@ -67,6 +67,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
   const articleId = randomUUID();
   let slug = "";
   const teamIds = new Map(debate.teams.map((t) => [t.name, randomUUID()]));
+  const teamSides = new Map(debate.teams.map((t) => [t.name, t.perspective]));
 
   await db.$transaction(
     async (tx) => {
@@ -89,6 +90,8 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
           importedAuthor: n.author,
           version: n.version ?? 1,
           teamId: n.team ? (teamIds.get(n.team) ?? null) : null,
+          // Files written before statements kept their side: the team's case stands in.
+          teamSide: n.teamSide !== undefined ? n.teamSide : n.team ? (teamSides.get(n.team) ?? null) : null,
         })),
       });
       await tx.nodeSource.createMany({ data: debate.nodes.flatMap((n) => n.sourceKeys.map((key) => ({ nodeId: idOf("node", n.key), sourceId: idOf("source", key) }))) });

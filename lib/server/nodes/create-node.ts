@@ -71,6 +71,7 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
         anchorEnd: anchor?.end ?? null,
         authorId: actorId,
         teamId: access.teamId,
+        teamSide: access.teamSide,
         status,
         nodeSources: { create: sourceIds.map((sourceId) => ({ sourceId })) },
       },

@@ -13,6 +13,7 @@ export const NODE_ROW = {
   status: true,
   authorId: true,
   teamId: true,
+  teamSide: true,
   rejectionReason: true,
   version: true,
   nodeSources: { select: { sourceId: true } },

@@ -222,7 +222,8 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     const debate = await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } });
     const team = await prisma.team.create({ data: { debateId: debate.id, name: "Yerevan readers", colour: "#9a3412", perspective: "armenian" } });
     await prisma.team.create({ data: { debateId: debate.id, name: "Baku readers", colour: "#0e7490", perspective: "azerbaijani" } });
-    await prisma.node.update({ where: { id: coPremise.id }, data: { teamId: team.id } });
+    // Written while the team argued the other case (teams swap sides between rounds).
+    await prisma.node.update({ where: { id: coPremise.id }, data: { teamId: team.id, teamSide: "azerbaijani" } });
     // Debate settings other than the defaults, so that a field lost on the way shows.
     await prisma.debate.update({ where: { id: debate.id }, data: { moderationMode: "premoderated", phase: "closed", anonymous: true } });
     // A moderator exports it whole: the rejected statement and names included.
@@ -238,7 +239,7 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     expect(claim).toMatchObject({ author: "Alice Example", status: "approved", team: null });
     const perspectiveOf = new Map(original.sources.map((s) => [s.key, s.perspective]));
     expect(claim.sourceKeys.map((k) => perspectiveOf.get(k)).sort()).toEqual(["armenian", "neutral"]);
-    expect(original.nodes.find((n) => n.text.startsWith("The campaign was coordinated"))).toMatchObject({ team: "Yerevan readers", author: "Alice Example" });
+    expect(original.nodes.find((n) => n.text.startsWith("The campaign was coordinated"))).toMatchObject({ team: "Yerevan readers", teamSide: "azerbaijani", author: "Alice Example" });
     expect(original.nodes.find((n) => n.text.startsWith("Only one side"))).toMatchObject({ status: "rejected" });
     expect(original.relations.filter((r) => r.status === "pending")).toHaveLength(1);
     expect(original.nodes).toHaveLength(52);
@@ -275,6 +276,14 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     expect(before.revisions).toHaveLength(8);
     const keys = new Set([...original.nodes.map((n) => n.key), ...original.relations.map((r) => r.key), ...original.sources.map((s) => s.key)]);
     expect([...imported.nodes, ...imported.relations, ...imported.sources].filter((x) => keys.has(x.key))).toEqual([]);
+  });
+
+  it("gives a statement of a file without teamSide (written before statements kept it) its team's case", async () => {
+    const older = structuredClone(original);
+    for (const n of older.nodes) delete n.teamSide;
+    const copy = await exportJson((await importOk({ format: "json", fileName: "older.json", content: JSON.stringify(older), perspective: "neutral" })).slug, bobCookie);
+    expect(copy.nodes.filter((n) => n.team).map((n) => [n.team, n.teamSide])).toEqual([["Yerevan readers", "armenian"]]);
+    expect(copy.nodes.filter((n) => !n.team).every((n) => n.teamSide === null)).toBe(true);
   });
 
   it("makes the importer the owner, with a Member row of role owner, and leaves the original as it was", async () => {

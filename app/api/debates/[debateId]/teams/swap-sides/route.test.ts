@@ -1,10 +1,13 @@
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { ZMapDocument, ZMapNode } from "@/lib/schemas/map";
 import { connect } from "@/scripts/lib/prisma-client";
 import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
+import { GET as getMap } from "../../route";
+import { POST as postNode } from "../../nodes/route";
 import { POST } from "./route";
 
 let prisma: PrismaClient;
@@ -53,6 +56,28 @@ describe("POST /api/debates/{slug}/teams/swap-sides", () => {
       detail: { teams: [{ teamId: a.id, name: "Team A", from: "armenian", to: "azerbaijani" }, { teamId: b.id, name: "Team B", from: "azerbaijani", to: "armenian" }] },
     });
     await expectEvent(prisma, debate.debateId, { type: "team.sides-swapped", entityId: debate.debateId });
+  });
+
+  it("leaves each statement with the case its team argued when it was written", async () => {
+    const participant = debate.people.participant;
+    const write = async (text: string) => {
+      const body = { kind: "rebuttal", text, link: { type: "attacks", targetId: debate.claimId }, sources: [{ sourceId: debate.sourceId }] };
+      const response = await callRoute(postNode, { method: "POST", path: `/api/debates/${debate.slug}/nodes`, params: { debateId: debate.slug }, body, cookie: participant.cookie });
+      expect(response.status).toBe(201);
+      return ZMapNode.parse(((await response.json()) as { node: unknown }).node);
+    };
+    // Team A argues the Azerbaijani case since the swap above.
+    const before = await write("Written while Team A argued the Azerbaijani case.");
+    expect(before.teamSide).toBe("azerbaijani");
+    expect((await swap()).status).toBe(200);
+    const after = await write("Written once Team A argued the Armenian case.");
+    expect(after.teamSide).toBe("armenian");
+
+    const map = ZMapDocument.parse(await (await callRoute(getMap, { method: "GET", path: `/api/debates/${debate.slug}`, params: { debateId: debate.slug }, cookie: participant.cookie })).json());
+    const sideOf = (id: string) => map.nodes.find((n) => n.id === id)?.teamSide;
+    expect([sideOf(before.id), sideOf(after.id)]).toEqual(["azerbaijani", "armenian"]);
+    expect(map.teams.find((t) => t.id === before.teamId)?.perspective).toBe("armenian");
+    expect((await swap()).status).toBe(200);
   });
 
   it("swaps back on a second swap, and two swaps at once make two swaps", async () => {
