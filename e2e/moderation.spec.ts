@@ -66,8 +66,12 @@ test("[MODERATION]: a participant's rebuttal waits for review, unseen by others,
   await expect(edge).toContainText("attacks (pending review)");
   await waitForSettledViewport(student);
   await saveScreenshot(student, testInfo, "moderation-pending-node");
+  // The owner, on the map, sees the count of items waiting for review follow the participant's additions.
+  await openDebate(page, slug);
+  await expect(page.getByRole("link", { name: "Moderation (1 pending)" })).toBeVisible();
   const offTopic = `Weather on the day of the article was mild (${unique()}).`;
   const second = await addRebuttal(student, targets[1]!, offTopic);
+  await expect(page.getByRole("link", { name: "Moderation (2 pending)" })).toBeVisible();
 
   // A visitor without an account does not see either.
   const visitor = await newPage(browser, testInfo);
@@ -76,7 +80,6 @@ test("[MODERATION]: a participant's rebuttal waits for review, unseen by others,
   expect((await fetchDebate(visitor, slug)).nodes.map((n) => n.id)).not.toContain(first.node.id);
 
   // The moderator finds both in the queue, oldest first, with their context.
-  await openDebate(page, slug);
   await saveScreenshot(page, testInfo, "moderation-header-link");
   await page.getByRole("link", { name: "Moderation (2 pending)" }).click();
   await expect(page).toHaveURL(`/debates/${slug}/moderation`);

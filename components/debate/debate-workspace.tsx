@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 
 import { ReactFlowProvider } from "@xyflow/react";
 
@@ -19,6 +19,7 @@ import { ExportMenu } from "../map/export-menu";
 import { MapFiltersBar } from "../map/map-filters";
 import { MapLegend } from "../map/map-legend";
 import { AddArgumentDialog, type AddMode } from "./add-argument-dialog";
+import { DebateHeader } from "./debate-header";
 import { DetailsPanel } from "./details-panel";
 import { LinkDialog } from "./link-dialog";
 import { acceptsCoPremise, isLinkable, type NodeAction } from "./node-actions";
@@ -50,7 +51,7 @@ const PHASE_NOTICE = {
 } as const;
 
 /** The map page: article on the left, canvas in the middle, details of the selected node on the right. */
-export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocument; viewer: Viewer }) {
+export function DebateWorkspace({ initialDoc, viewer, oversees, account }: { initialDoc: TMapDocument; viewer: Viewer; oversees: boolean; account: ReactNode }) {
   const [doc, setDoc] = useState(initialDoc);
   const [filters, setFilters] = useState<MapFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -141,123 +142,126 @@ export function DebateWorkspace({ initialDoc, viewer }: { initialDoc: TMapDocume
   const dialogNode = dialog && "nodeId" in dialog ? doc.nodes.find((n) => n.id === dialog.nodeId) : undefined;
 
   return (
-    <div className={`workspace${selected ? " has-details" : ""}`}>
-      <ArticlePanel
-        article={doc.article}
-        nodes={doc.nodes}
-        selectedId={selectedId}
-        onSelect={selectAndFocus}
-        onMapPassage={canMapArticle ? (anchor) => setDialog({ type: "passage", anchor }) : undefined}
-      />
-      <div className="workspace__map">
-        <MapLegend />
-        {doc.debate.phase !== "open" && <p className="phase-notice">{PHASE_NOTICE[doc.debate.phase]}</p>}
-        <div className="toolbar">
-          <MapFiltersBar filters={filters} viewerId={viewer?.userId ?? null} shown={shown.nodes.length} total={doc.nodes.length} onChange={setFilters} />
-          <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />
-        </div>
-        <div className="workspace__canvas">
-          {doc.nodes.length === 0 && (
-            <p className="canvas-empty">
-              {canMapArticle ? "Select a passage in the article to start mapping. The article's main position usually becomes the thesis." : "Nothing in this debate has been mapped yet."}
-            </p>
-          )}
-          {flow && (
-            <ReactFlowProvider>
-              <DebateCanvas
-                nodes={flow.nodes}
-                edges={flow.edges}
-                selectedId={selectedId}
-                focusRequest={focusRequest}
-                onSelect={setSelectedId}
-                menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
-                mayChange={mayChange}
-                supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
-                onAction={(node, action) => void runAction(node, action)}
-              />
-            </ReactFlowProvider>
-          )}
-        </div>
-        {viewer && <p className="shortcut-hint">Select a statement, then press S to support it, R to rebut it, C for a co-premise, L to link it, E to edit your own.</p>}
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {status}
-        </p>
-        <p className="visually-hidden" role="status" aria-live="polite">
-          {liveNews}
-        </p>
-        {status && (
-          <p className="toast" role="presentation" onClick={() => setStatus("")}>
+    <>
+      <DebateHeader doc={doc} oversees={oversees} account={account} />
+      <div className={`workspace${selected ? " has-details" : ""}`}>
+        <ArticlePanel
+          article={doc.article}
+          nodes={doc.nodes}
+          selectedId={selectedId}
+          onSelect={selectAndFocus}
+          onMapPassage={canMapArticle ? (anchor) => setDialog({ type: "passage", anchor }) : undefined}
+        />
+        <div className="workspace__map">
+          <MapLegend />
+          {doc.debate.phase !== "open" && <p className="phase-notice">{PHASE_NOTICE[doc.debate.phase]}</p>}
+          <div className="toolbar">
+            <MapFiltersBar filters={filters} viewerId={viewer?.userId ?? null} shown={shown.nodes.length} total={doc.nodes.length} onChange={setFilters} />
+            <ExportMenu doc={doc} filters={filters} selectedId={selectedId} />
+          </div>
+          <div className="workspace__canvas">
+            {doc.nodes.length === 0 && (
+              <p className="canvas-empty">
+                {canMapArticle ? "Select a passage in the article to start mapping. The article's main position usually becomes the thesis." : "Nothing in this debate has been mapped yet."}
+              </p>
+            )}
+            {flow && (
+              <ReactFlowProvider>
+                <DebateCanvas
+                  nodes={flow.nodes}
+                  edges={flow.edges}
+                  selectedId={selectedId}
+                  focusRequest={focusRequest}
+                  onSelect={setSelectedId}
+                  menuFor={viewer ? (id) => doc.nodes.find((n) => n.id === id) ?? null : undefined}
+                  mayChange={mayChange}
+                  supportsSomething={(id) => doc.relations.some((r) => r.fromId === id && r.type === "supports")}
+                  onAction={(node, action) => void runAction(node, action)}
+                />
+              </ReactFlowProvider>
+            )}
+          </div>
+          {viewer && <p className="shortcut-hint">Select a statement, then press S to support it, R to rebut it, C for a co-premise, L to link it, E to edit your own.</p>}
+          <p className="visually-hidden" role="status" aria-live="polite">
             {status}
           </p>
+          <p className="visually-hidden" role="status" aria-live="polite">
+            {liveNews}
+          </p>
+          {status && (
+            <p className="toast" role="presentation" onClick={() => setStatus("")}>
+              {status}
+            </p>
+          )}
+        </div>
+        {selected && (
+          <DetailsPanel
+            slug={slug}
+            doc={doc}
+            node={selected}
+            viewerId={viewer?.userId ?? null}
+            canChange={mayChange(selected)}
+            isEditing={editingId === selected.id}
+            onAction={(action) => void runAction(selected, action)}
+            onSaved={(node) => {
+              setDoc((d) => withNode(d, node));
+              setEditingId(null);
+              setStatus("Saved.");
+            }}
+            onKeptCurrent={(node) => {
+              setDoc((d) => withNode(d, node));
+              setEditingId(null);
+              setStatus("Kept the current version; your draft was not saved.");
+            }}
+            onCancelEdit={() => setEditingId(null)}
+            onSelect={selectAndFocus}
+            onClose={() => setSelectedId(null)}
+          />
+        )}
+        {dialog?.type === "add" && dialogNode && (
+          <AddArgumentDialog
+            slug={slug}
+            doc={doc}
+            target={dialogNode}
+            mode={dialog.mode}
+            onClose={() => setDialog(null)}
+            onAdded={(created) => {
+              setDoc((d) => withCreated(d, created));
+              setDialog(null);
+              selectAndFocus(created.node.id);
+              setStatus(created.node.status === "pending" ? PENDING_NOTE : "Added to the map.");
+            }}
+          />
+        )}
+        {dialog?.type === "passage" && (
+          <MapPassageDialog
+            slug={slug}
+            doc={doc}
+            anchor={dialog.anchor}
+            onClose={() => setDialog(null)}
+            onMapped={(created) => {
+              document.getSelection()?.removeAllRanges();
+              setDoc((d) => withCreated(d, created));
+              setDialog(null);
+              selectAndFocus(created.node.id);
+              setStatus(created.node.status === "pending" ? "Mapped; it waits for a moderator." : "Mapped: the passage is on the map.");
+            }}
+          />
+        )}
+        {dialog?.type === "link" && dialogNode && (
+          <LinkDialog
+            slug={slug}
+            doc={doc}
+            from={dialogNode}
+            onClose={() => setDialog(null)}
+            onLinked={(relation) => {
+              setDoc((d) => withRelation(d, relation));
+              setDialog(null);
+              setStatus(relation.status === "pending" ? PENDING_NOTE : "Linked.");
+            }}
+          />
         )}
       </div>
-      {selected && (
-        <DetailsPanel
-          slug={slug}
-          doc={doc}
-          node={selected}
-          viewerId={viewer?.userId ?? null}
-          canChange={mayChange(selected)}
-          isEditing={editingId === selected.id}
-          onAction={(action) => void runAction(selected, action)}
-          onSaved={(node) => {
-            setDoc((d) => withNode(d, node));
-            setEditingId(null);
-            setStatus("Saved.");
-          }}
-          onKeptCurrent={(node) => {
-            setDoc((d) => withNode(d, node));
-            setEditingId(null);
-            setStatus("Kept the current version; your draft was not saved.");
-          }}
-          onCancelEdit={() => setEditingId(null)}
-          onSelect={selectAndFocus}
-          onClose={() => setSelectedId(null)}
-        />
-      )}
-      {dialog?.type === "add" && dialogNode && (
-        <AddArgumentDialog
-          slug={slug}
-          doc={doc}
-          target={dialogNode}
-          mode={dialog.mode}
-          onClose={() => setDialog(null)}
-          onAdded={(created) => {
-            setDoc((d) => withCreated(d, created));
-            setDialog(null);
-            selectAndFocus(created.node.id);
-            setStatus(created.node.status === "pending" ? PENDING_NOTE : "Added to the map.");
-          }}
-        />
-      )}
-      {dialog?.type === "passage" && (
-        <MapPassageDialog
-          slug={slug}
-          doc={doc}
-          anchor={dialog.anchor}
-          onClose={() => setDialog(null)}
-          onMapped={(created) => {
-            document.getSelection()?.removeAllRanges();
-            setDoc((d) => withCreated(d, created));
-            setDialog(null);
-            selectAndFocus(created.node.id);
-            setStatus(created.node.status === "pending" ? "Mapped; it waits for a moderator." : "Mapped: the passage is on the map.");
-          }}
-        />
-      )}
-      {dialog?.type === "link" && dialogNode && (
-        <LinkDialog
-          slug={slug}
-          doc={doc}
-          from={dialogNode}
-          onClose={() => setDialog(null)}
-          onLinked={(relation) => {
-            setDoc((d) => withRelation(d, relation));
-            setDialog(null);
-            setStatus(relation.status === "pending" ? PENDING_NOTE : "Linked.");
-          }}
-        />
-      )}
-    </div>
+    </>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { can } from "@/lib/authz/can";
@@ -7,7 +6,6 @@ import { ZDebateSlug } from "@/lib/schemas/domain";
 import { getViewer } from "@/lib/server/auth/get-viewer";
 import { loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { getDebateMap, getViewerMap } from "@/lib/server/debates/get-debate-map";
-import { countPendingItems } from "@/lib/server/moderation/list-queue";
 
 import { AccountMenu } from "@/components/auth/account-menu";
 
@@ -40,25 +38,14 @@ export default async function DebatePage({ params }: Props) {
     return { doc: await getViewerMap(slug, access.who), access };
   });
   const oversees = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null }).allowed;
-  const pending = oversees ? await countPendingItems(access.debate.id) : 0;
   return (
     <main className="debate">
-      <header className="debate__header">
-        <Link href="/">← All debates</Link>
-        <h1>{doc.debate.title}</h1>
-        {oversees && (
-          <nav className="debate__tools" aria-label="Debate tools">
-            <Link href={`/debates/${doc.debate.slug}/moderation`}>Moderation ({pending} pending)</Link>
-            <Link href={`/debates/${doc.debate.slug}/dashboard`}>Dashboard</Link>
-            <Link href={`/debates/${doc.debate.slug}/manage`}>Manage</Link>
-          </nav>
-        )}
-        <AccountMenu name={viewer?.name ?? null} />
-      </header>
       <DebateWorkspace
         key={viewer?.userId ?? "anonymous"}
         initialDoc={doc}
         viewer={viewer && access.who ? { ...viewer, role: access.who.role, teamId: access.teamId } : null}
+        oversees={oversees}
+        account={<AccountMenu name={viewer?.name ?? null} />}
       />
     </main>
   );

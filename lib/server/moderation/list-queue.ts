@@ -68,12 +68,3 @@ export async function listModerationQueue({ actor, slug }: { actor: Actor | null
   items.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return { items };
 }
-
-/** How many items wait in a debate's queue (for the header link), counted as the queue lists them. */
-export async function countPendingItems(debateId: string): Promise<number> {
-  const [nodes, relations] = await Promise.all([
-    db.node.count({ where: { debateId, ...PENDING } }),
-    db.relation.count({ where: { debateId, ...PENDING, from: { NOT: PENDING } } }),
-  ]);
-  return nodes + relations;
-}
