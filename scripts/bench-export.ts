@@ -7,7 +7,7 @@
  * never asserts.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -45,13 +45,20 @@ function timeCommand(command: string, args: string[], env: NodeJS.ProcessEnv): n
   return ms;
 }
 
+/** Pixels of the PNG per unit of the SVG's width: the density the export chose. */
+function pngDensity(png: string, svg: string): number {
+  const pngWidth = readFileSync(png).readUInt32BE(16);
+  const svgWidth = Number(/width="(\d+)"/.exec(readFileSync(svg, "utf8").slice(0, 500))![1]);
+  return pngWidth / svgWidth;
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
   const work = mkdtempSync(path.join(tmpdir(), "bench-export-"));
   const database = await startScratchPostgres();
-  const rows: { size: number; svg: number; png: number; argdown: number; svgBytes: number; pngBytes: number }[] = [];
+  const rows: { size: number; svg: number; png: number; argdown: number; svgBytes: number; pngBytes: number; pngDensity: number }[] = [];
   try {
     await applyMigrations(database.url);
     const db = connect(database.url);
@@ -73,7 +80,7 @@ async function main() {
       const argdown = median(Array.from({ length: RUNS }, () => timeCommand("node_modules/.bin/argdown", ["map", "-f", "svg", argdownFile, argdownOut], env)));
       const svg = ours("svg");
       const png = ours("png");
-      rows.push({ size, svg, png, argdown, svgBytes: statSync(out("svg")).size, pngBytes: statSync(out("png")).size });
+      rows.push({ size, svg, png, argdown, svgBytes: statSync(out("svg")).size, pngBytes: statSync(out("png")).size, pngDensity: pngDensity(out("png"), out("svg")) });
       console.log(`${size} statements: ours SVG ${seconds(svg)}, PNG ${seconds(png)}; Argdown SVG ${seconds(argdown)}`);
     }
   } finally {
@@ -81,9 +88,9 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
   }
   console.log(`\nImage export, whole process, median of ${RUNS} (target: faster than Argdown's CLI at every size)`);
-  console.log("statements | ours SVG | ours PNG | argdown SVG | SVG ratio | PNG ratio");
+  console.log("statements | ours SVG | ours PNG | argdown SVG | SVG ratio | PNG ratio | PNG density");
   for (const r of rows) {
-    console.log(`${String(r.size).padStart(10)} | ${seconds(r.svg).padStart(8)} | ${seconds(r.png).padStart(8)} | ${seconds(r.argdown).padStart(11)} | ${(r.svg / r.argdown).toFixed(2).padStart(9)} | ${(r.png / r.argdown).toFixed(2).padStart(9)}`);
+    console.log(`${String(r.size).padStart(10)} | ${seconds(r.svg).padStart(8)} | ${seconds(r.png).padStart(8)} | ${seconds(r.argdown).padStart(11)} | ${(r.svg / r.argdown).toFixed(2).padStart(9)} | ${(r.png / r.argdown).toFixed(2).padStart(9)} | ${`${r.pngDensity.toFixed(2)}×`.padStart(11)}`);
   }
   mkdirSync("bench-results", { recursive: true });
   writeFileSync("bench-results/export.json", JSON.stringify({ finishedAt: new Date().toISOString(), runs: RUNS, rows }, null, 2));
