@@ -140,6 +140,13 @@ test("[MODERATION]: a participant's rebuttal waits for review, unseen by others,
   const csv = readFileSync((await download.path())!, "utf8");
   expect(csv).toContain(`person,${participant.name},no team; participant,2,2,2,0,2`);
 
+  // A new contribution shows on the open dashboard without a reload: a statement and its link, both pending.
+  const third = await student.request.post(`/api/debates/${slug}/nodes`, {
+    data: { kind: "rebuttal", text: `Convoys waited at the checkpoint for days (${unique()}).`, link: { type: "attacks", targetId: targets[0]! }, sources: [{ title: "Monitoring mission report", url: "https://example.org/monitoring", perspective: "neutral" }] },
+  });
+  expect(third.status(), await third.text()).toBe(201);
+  await expect(row.getByRole("cell")).toHaveText(["—", "participant", "3", "3", "2", "2", "2"]);
+
   // Others are turned away from both pages.
   await student.goto(`/debates/${slug}/moderation`);
   await expect(student.getByRole("heading", { name: "This page is not open to you" })).toBeVisible();

@@ -1,9 +1,14 @@
-import type { ReactNode } from "react";
+"use client";
+
+import { useState, type ReactNode } from "react";
+
+import { apiFetch } from "@/lib/client/api";
 
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
 import type { TContributionCounts, TDashboard } from "@/lib/schemas/dashboard";
 
 import { PerspectiveBadges } from "@/components/debate/perspective-badges";
+import { useDebateEvents } from "@/components/debate/use-debate-events";
 
 const COUNT_HEADS = ["Statements", "Links", "Approved", "Pending", "Rejected"];
 
@@ -42,8 +47,13 @@ function Table({ caption, note, first, heads, textColumns = 0, children }: { cap
   );
 }
 
-/** The dashboard's figures as tables, each with a caption saying what it counts. */
-export function DashboardTables({ dashboard: d }: { dashboard: TDashboard }) {
+/**
+ * The dashboard's figures as tables, each with a caption saying what it
+ * counts; fetched again as the debate's events arrive, so they stay live.
+ */
+export function DashboardTables({ slug, initial }: { slug: string; initial: TDashboard }) {
+  const [d, setDashboard] = useState(initial);
+  useDebateEvents(slug, async () => setDashboard(await apiFetch<TDashboard>(`/api/debates/${slug}/dashboard`)));
   return (
     <div className="dashboard">
       <Table caption="All contributions" first="Who" heads={COUNT_HEADS}>

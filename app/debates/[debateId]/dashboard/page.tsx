@@ -27,7 +27,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ deba
         </a>
         <Link href={`/debates/${slug}/moderation`}>Moderation queue</Link>
       </p>
-      <DashboardTables dashboard={dashboard} />
+      <DashboardTables slug={slug} initial={dashboard} />
     </OversightFrame>
   );
 }
