@@ -24,7 +24,13 @@ function startRasteriser() {
     failure = error;
     pending?.reject(error);
   });
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    worker.once("exit", () => {
+      // A settled draw ignores this; one still waiting would otherwise wait forever.
+      pending?.reject(failure ?? new Error("The PNG worker stopped before drawing the image."));
+      resolve();
+    }),
+  );
   return {
     draw: (job: RasteriseJob, file: string) =>
       new Promise<void>((resolve, reject) => {
