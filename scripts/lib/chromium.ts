@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 
 import type { Browser } from "playwright-core";
 
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+
 /**
  * Debian's Chromium built for headless batch work (package
  * chromium-headless-shell, the build Playwright itself runs headless), else
@@ -14,14 +16,12 @@ function chromiumPath(): string {
   return existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium";
 }
 
-const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
-
 /** Flags that keep Chromium from reaching beyond localhost and from work a batch run has no use for. */
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /**
  * Headless Chromium. Playwright is loaded here, on first use, as what it is
- * (a CommonJS package): loading it takes about a third of a second, which an
+ * (a CommonJS package): loading it takes about half a second, which an
  * SVG export need not spend, and import() would add a quarter of a second
  * more to scan its whole bundle for named exports.
  */
