@@ -23,8 +23,8 @@ export function acceptsGzip(request: Request): boolean {
 const GZIPPED_BODY = "x-gzipped-body";
 
 /** A body the handler gzipped itself, for a request that acceptsGzip. */
-export function gzippedBody(body: Uint8Array, init: ResponseInit & { headers: Record<string, string> }): Response {
-  return new Response(new Uint8Array(body), { ...init, headers: { ...init.headers, [GZIPPED_BODY]: "1" } });
+export function gzippedBody(body: Uint8Array<ArrayBuffer>, init: ResponseInit & { headers: Record<string, string> }): Response {
+  return new Response(body, { ...init, headers: { ...init.headers, [GZIPPED_BODY]: "1" } });
 }
 
 /** Wraps a GET handler of a GZIPPED_ROUTES path: every answer with a body is gzipped when the request accepts it. */

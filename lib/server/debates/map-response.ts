@@ -11,7 +11,8 @@ import { acceptsGzip, gzippedBody } from "@/lib/server/gzipped-route";
 import { loadDebateAccess } from "./debate-access";
 import { getDebateMap, getPersonalMap, seesMoreThanPublic } from "./get-debate-map";
 
-type Cached = { revision: string; json: Buffer; gzip: Buffer };
+/** Bodies as the Response constructor takes them, so a request does not copy them again. */
+type Cached = { revision: string; json: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> };
 
 /** Serialised maps by debate, reused while the debate's revision is unchanged. */
 const cache = new Map<string, Cached>();
@@ -56,7 +57,7 @@ export async function mapResponse(slug: string, request: Request, actor: Actor |
   headers.ETag = `"${createHash("sha1").update(revision).digest("base64url")}"`;
   if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
   if (acceptsGzip(request)) return gzippedBody(entry.gzip, { headers });
-  return new Response(new Uint8Array(entry.json), { headers });
+  return new Response(entry.json, { headers });
 }
 
 async function cachedPublicMap(debateId: string, slug: string, revision: string): Promise<Cached> {
