@@ -58,6 +58,8 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     if (r.type === "attacks" && !leadsBackTo(primary, r.toId, from)) push(attachedTo, r.toId, from);
   }
   const attached = new Set([...attachedTo.values()].flat());
+  /** The node a row is about: the one not there for attacking another. */
+  const headOf = (row: string[]) => row.find((id) => !attached.has(id))!;
   const chain = (id: string, side: "left" | "right"): string[] => {
     const outer = (attachedTo.get(id) ?? []).flatMap((child) => chain(child, side));
     return side === "right" ? [id, ...outer] : [...outer, id];
@@ -91,7 +93,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
   const parentRowOf = new Map<string[], string[]>();
   const childRows = new Map<string[], string[][]>();
   for (const row of rows) {
-    const head = row.find((id) => !attached.has(id))!;
+    const head = headOf(row);
     const target = primary.get(head)?.toId;
     const parentRow = target === undefined ? undefined : rowOf.get(target);
     if (!parentRow || parentRow === row || rowLeadsBack(parentRowOf, parentRow, row)) continue;
@@ -157,8 +159,8 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
         return;
       }
       const below = new Map<string, string[][]>();
-      for (const child of children) push(below, primary.get(child.find((id) => !attached.has(id))!)!.toId, child);
-      listAttacked(current.find((id) => !attached.has(id))!, level, below);
+      for (const child of children) push(below, primary.get(headOf(child))!.toId, child);
+      listAttacked(headOf(current), level, below);
     };
     visit(row, 0);
     blocks.push(block);
@@ -181,8 +183,8 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     blocks.push(stackBlock(`stack-${parent}`, leaves, byId));
     leaves.flat().forEach((id) => stacked.add(id));
   }
-  const blockOf = new Map<string, string>();
-  for (const block of blocks) block.items.forEach((item) => blockOf.set(item.id, block.key));
+  const blockOf = new Map<string, Block>();
+  for (const block of blocks) block.items.forEach((item) => blockOf.set(item.id, block));
 
   // [5] The blocks form a tree (each block hangs under the block of its head's
   // parent row; cross-links do not count, so they cannot lift a supporter above
@@ -190,10 +192,9 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
   // under its parent, not in a band as tall as the tallest block of its level.
   const children = new Map<Block, Block[]>();
   const hasParent = new Set<Block>();
-  const blockByKey = new Map(blocks.map((block) => [block.key, block]));
   for (const [row, parentRow] of parentRowOf) {
-    const parent = blockByKey.get(blockOf.get(parentRow[0]!)!)!;
-    const child = blockByKey.get(blockOf.get(row[0]!)!)!;
+    const parent = blockOf.get(parentRow[0]!)!;
+    const child = blockOf.get(row[0]!)!;
     if (parent === child || hasParent.has(child)) continue;
     hasParent.add(child);
     push(children, parent, child);
@@ -217,6 +218,7 @@ export function layoutMap(nodes: LayoutNode[], relations: LayoutRelation[]): Lay
     getVGap: () => RANK_GAP / 2,
   });
 
+  const blockByKey = new Map(blocks.map((block) => [block.key, block]));
   const positions = new Map<string, Point>();
   tree.eachNode((placed) => {
     const block = blockByKey.get(placed.id);
