@@ -66,33 +66,35 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
   const debateId = randomUUID();
   const articleId = randomUUID();
   let slug = "";
-  const teamIds = new Map(debate.teams.map((t) => [t.name, randomUUID()]));
-  const teamSides = new Map(debate.teams.map((t) => [t.name, t.perspective]));
+  const teamsByName = new Map(debate.teams.map((t) => [t.name, { ...t, id: randomUUID() }]));
 
   await db.$transaction(
     async (tx) => {
       const { article } = debate;
       ({ slug } = await insertOwnedDebate(tx, { debateId, articleId, ownerId: actor.userId, debate: debate.debate, article: { ...article, publishedAt: toDate(article.publishedAt) } }));
-      await tx.team.createMany({ data: debate.teams.map((t) => ({ id: teamIds.get(t.name)!, debateId, ...t })) });
+      await tx.team.createMany({ data: [...teamsByName.values()].map((t) => ({ ...t, debateId })) });
       await tx.source.createMany({
         data: sources.map(({ key, isArticle, publishedAt, ...s }) => ({ id: idOf("source", key), debateId, articleId: isArticle ? articleId : null, publishedAt: toDate(publishedAt), createdById: actor.userId, ...s })),
       });
       await tx.node.createMany({
-        data: debate.nodes.map((n) => ({
-          id: idOf("node", n.key),
-          debateId,
-          kind: n.kind,
-          text: n.text,
-          attributedTo: n.attributedTo,
-          anchorStart: n.anchor?.start ?? null,
-          anchorEnd: n.anchor?.end ?? null,
-          status: n.status,
-          importedAuthor: n.author,
-          version: n.version ?? 1,
-          teamId: n.team ? (teamIds.get(n.team) ?? null) : null,
-          // Files written before statements kept their side: the team's case stands in.
-          teamSide: n.teamSide !== undefined ? n.teamSide : n.team ? (teamSides.get(n.team) ?? null) : null,
-        })),
+        data: debate.nodes.map((n) => {
+          const team = n.team ? teamsByName.get(n.team) : undefined;
+          return {
+            id: idOf("node", n.key),
+            debateId,
+            kind: n.kind,
+            text: n.text,
+            attributedTo: n.attributedTo,
+            anchorStart: n.anchor?.start ?? null,
+            anchorEnd: n.anchor?.end ?? null,
+            status: n.status,
+            importedAuthor: n.author,
+            version: n.version ?? 1,
+            teamId: team?.id ?? null,
+            // Files written before statements kept their side: the team's case stands in.
+            teamSide: n.teamSide !== undefined ? n.teamSide : (team?.perspective ?? null),
+          };
+        }),
       });
       await tx.nodeSource.createMany({ data: debate.nodes.flatMap((n) => n.sourceKeys.map((key) => ({ nodeId: idOf("node", n.key), sourceId: idOf("source", key) }))) });
       const groups = [...new Set(debate.relations.flatMap((r) => (r.group ? [r.group] : [])))];
