@@ -8,19 +8,24 @@ import { parentPort } from "node:worker_threads";
 
 import { downloadBlob, type RasteriseJob, rasterisePng } from "@/lib/client/download";
 
-import { launchChromium } from "./lib/chromium";
+import { startChromium } from "./lib/chromium";
+import { cacheCompiledPackages } from "./lib/code-cache";
 
 export type PngRequest = { job: RasteriseJob; file: string } | "close";
 export type PngReply = { ok: true } | { ok: false; error: string };
 
 const port = parentPort!;
-const launching = launchChromium();
-const drawing = launching.then((browser) => browser.newPage());
+const saveCompiledPackages = cacheCompiledPackages();
+const launching = startChromium();
+const drawing = launching.then(({ browser }) => browser.contexts()[0]!.pages()[0] ?? browser.contexts()[0]!.newPage());
 drawing.catch(() => {});
 
 port.on("message", (request: PngRequest) => {
   if (request === "close") {
-    void launching.then((browser) => browser.close(), () => {}).finally(() => port.close());
+    void launching
+      .then((chromium) => chromium.close(), () => {})
+      .then(saveCompiledPackages)
+      .finally(() => port.close());
     return;
   }
   draw(request).then(

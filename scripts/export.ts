@@ -13,6 +13,7 @@ import { Worker } from "node:worker_threads";
 import type { RasteriseJob } from "@/lib/client/download";
 
 import type { PngReply, PngRequest } from "./export-png-worker";
+import { cacheCompiledPackages } from "./lib/code-cache";
 
 /** The PNG worker (export-png-worker.ts): one image at a time, then closed. */
 function startRasteriser() {
@@ -56,6 +57,7 @@ async function main() {
   // options' schemas, the app's modules (the bundle keeps them in chunks
   // loaded here, not before main), and the map, read and laid out meanwhile.
   const rasteriser = values.format === "png" ? startRasteriser() : null;
+  const saveCompiledPackages = cacheCompiledPackages();
   try {
     const { readExportOptions } = await import("./lib/export-options");
     const options = readExportOptions(values);
@@ -97,6 +99,7 @@ async function main() {
     }
   } finally {
     await rasteriser?.close();
+    saveCompiledPackages();
     lap("closed");
   }
 }

@@ -1,9 +1,15 @@
-import { existsSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 import type { Browser } from "playwright-core";
 
 const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+/** How long Chromium may take to start, or to exit once asked. */
+const START_TIMEOUT_MS = 30_000;
+const EXIT_TIMEOUT_MS = 5_000;
 
 /**
  * Debian's Chromium built for headless batch work (package
@@ -19,13 +25,83 @@ function chromiumPath(): string {
 /** Flags that keep Chromium from reaching beyond localhost and from work a batch run has no use for. */
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
+export type RunningChromium = { browser: Browser; close: () => Promise<void> };
+
 /**
- * Headless Chromium. Playwright is loaded here, on first use, as what it is
- * (a CommonJS package): loading it takes about half a second, which an
- * SVG export need not spend, and import() would add a quarter of a second
- * more to scan its whole bundle for named exports.
+ * Headless Chromium, driven by Playwright. Chromium is started first, by
+ * itself, and Playwright attaches to it once loaded: loading Playwright takes
+ * about half a second, and Chromium starts meanwhile instead of after. Its
+ * debugging port listens on localhost only, for as long as the browser runs;
+ * `close` ends it and removes its profile folder.
  */
-export async function launchChromium(): Promise<Browser> {
-  const { chromium } = createRequire(import.meta.url)("playwright-core") as typeof import("playwright-core");
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+export async function startChromium(): Promise<RunningChromium> {
+  const executable = chromiumPath();
+  const profile = mkdtempSync(path.join(tmpdir(), "argmap-chromium-"));
+  // Its own process group: Debian's launchers are shell scripts, and killing one would leave Chromium running.
+  const child = spawn(executable, [...CHROMIUM_ARGS, "--headless", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+  // A process that could not be spawned reports an error and may never report an exit.
+  const exited = new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.once("error", () => resolve());
+  });
+  const kill = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
+  };
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+
+  let log = "";
+  const endpoint = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Chromium (${executable}) did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      log += chunk.toString();
+      const found = /DevTools listening on (ws:\/\/\S+)/.exec(log);
+      if (found) {
+        clearTimeout(timer);
+        child.stderr!.resume();
+        resolve(found[1]!);
+      }
+    });
+    child.once("error", (error) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium could not be started (${executable}): ${error.message}. Install Debian's chromium-headless-shell or chromium, or set CHROMIUM_PATH.`));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Chromium (${executable}) stopped at start (exit code ${code}): ${log.trim().slice(-500)}`));
+    });
+  });
+
+  endpoint.catch(() => {});
+
+  try {
+    // Loaded as what it is (a CommonJS package): import() would add a quarter of a second to scan its bundle for named exports.
+    const { chromium } = createRequire(import.meta.url)("playwright-core") as typeof import("playwright-core");
+    const browser = await chromium.connectOverCDP(await endpoint);
+    return {
+      browser,
+      close: async () => {
+        // Playwright's close only detaches from a browser it did not launch; Chromium is asked to quit.
+        await browser
+          .newBrowserCDPSession()
+          .then((session) => session.send("Browser.close"))
+          .catch(() => kill());
+        const timer = setTimeout(kill, EXIT_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+        removeProfile();
+      },
+    };
+  } catch (error) {
+    kill();
+    await exited;
+    removeProfile();
+    throw error;
+  }
 }
