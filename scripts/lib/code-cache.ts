@@ -3,8 +3,8 @@ import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
 
-/** Where compiled packages are kept between runs; `npm ci` empties it with the rest of node_modules. */
-const CACHE_DIR = path.join(process.cwd(), "node_modules", ".cache", "export-code");
+/** Where compiled packages are kept between runs, beside the packages (`npm ci` empties it with them), wherever the command runs from. */
+const CACHE_DIR = path.join(path.dirname(path.dirname(createRequire(import.meta.url).resolve("playwright-core"))), ".cache", "export-code");
 
 /** What Node's CommonJS loader has and its types leave out. */
 type Loader = typeof Module & { wrap(source: string): string; prototype: { _compile(source: string, filename: string): unknown } };
@@ -34,12 +34,16 @@ export function cacheCompiledPackages(): () => void {
   };
   return () => {
     loader.prototype._compile = compile;
-    for (const { script, file } of compiled) {
-      mkdirSync(CACHE_DIR, { recursive: true });
-      // Written aside then renamed: a run reading it meanwhile sees all of it or none.
-      const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-      writeFileSync(partial, script.createCachedData());
-      renameSync(partial, file);
+    try {
+      for (const { script, file } of compiled) {
+        mkdirSync(CACHE_DIR, { recursive: true });
+        // Written aside then renamed: a run reading it meanwhile sees all of it or none.
+        const partial = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+        writeFileSync(partial, script.createCachedData());
+        renameSync(partial, file);
+      }
+    } catch {
+      // A folder that cannot be written (read-only packages) costs later runs time, not this run its image.
     }
   };
 }
