@@ -59,15 +59,16 @@ export async function startChromium(): Promise<RunningChromium> {
   let log = "";
   const endpoint = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Chromium (${executable}) did not start within ${START_TIMEOUT_MS / 1000} s.`)), START_TIMEOUT_MS);
-    child.stderr!.on("data", (chunk: Buffer) => {
+    const read = (chunk: Buffer) => {
       log += chunk.toString();
       const found = /DevTools listening on (ws:\/\/\S+)/.exec(log);
-      if (found) {
-        clearTimeout(timer);
-        child.stderr!.resume();
-        resolve(found[1]!);
-      }
-    });
+      if (!found) return;
+      clearTimeout(timer);
+      // What Chromium writes later is drained, not kept.
+      child.stderr!.off("data", read).resume();
+      resolve(found[1]!);
+    };
+    child.stderr!.on("data", read);
     child.once("error", (error) => {
       clearTimeout(timer);
       reject(new Error(`Chromium could not be started (${executable}): ${error.message}. Install Debian's chromium-headless-shell or chromium, or set CHROMIUM_PATH.`));
