@@ -3,8 +3,8 @@
  * 1000 and 3000 statements exported as SVG and PNG by the export command
  * (whole process, as a person runs it), beside @argdown/cli 1.7.5 drawing the
  * Argdown export of the same debates as SVG (`argdown map -f svg`). Medians
- * of several runs, in one run, so the ratio compares like with like. Prints;
- * never asserts.
+ * of several runs taken in turns, in one run, so the ratio compares like with
+ * like. Prints; never asserts.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -21,7 +21,7 @@ import { connect } from "./lib/prisma-client";
 import { startScratchPostgres } from "./lib/scratch-postgres";
 
 const SIZES = [200, 1000, 3000];
-const RUNS = 3;
+const RUNS = 5;
 
 /** The synthetic debate as the portable document its Argdown export is made from. */
 function toPortable(map: MapInput): TPortableDebate {
@@ -53,6 +53,13 @@ function pngDensity(png: string, svg: string): number {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Each command's median over RUNS rounds, each round running every command once. */
+function medianInTurns<T extends (() => number)[]>(commands: [...T]): { [K in keyof T]: number } {
+  const times: number[][] = commands.map(() => []);
+  for (let round = 0; round < RUNS; round++) commands.forEach((command, i) => times[i]!.push(command()));
+  return times.map(median) as { [K in keyof T]: number };
+}
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 async function main() {
@@ -71,15 +78,13 @@ async function main() {
     for (const map of maps) {
       const size = map.nodes.length;
       const out = (format: string) => path.join(work, `${map.slug}.${format}`);
-      const ours = (format: "svg" | "png") =>
-        median(Array.from({ length: RUNS }, () => timeCommand("node", ["--conditions=react-server", ".next/cli/export.mjs", "--debate", map.slug, "--format", format, "--out", out(format)], env)));
+      const ours = (format: "svg" | "png") => () => timeCommand("node", ["--conditions=react-server", ".next/cli/export.mjs", "--debate", map.slug, "--format", format, "--out", out(format)], env);
       const argdownFile = path.join(work, `${map.slug}.argdown`);
       writeFileSync(argdownFile, portableToArgdown(toPortable(map)));
       const argdownOut = path.join(work, `argdown-${size}`);
       mkdirSync(argdownOut, { recursive: true });
-      const argdown = median(Array.from({ length: RUNS }, () => timeCommand("node_modules/.bin/argdown", ["map", "-f", "svg", argdownFile, argdownOut], env)));
-      const svg = ours("svg");
-      const png = ours("png");
+      // Taken in turns, so that a change in the machine's load falls on all three alike.
+      const [svg, png, argdown] = medianInTurns([ours("svg"), ours("png"), () => timeCommand("node_modules/.bin/argdown", ["map", "-f", "svg", argdownFile, argdownOut], env)]);
       rows.push({ size, svg, png, argdown, svgBytes: statSync(out("svg")).size, pngBytes: statSync(out("png")).size, pngDensity: pngDensity(out("png"), out("svg")) });
       console.log(`${size} statements: ours SVG ${seconds(svg)}, PNG ${seconds(png)}; Argdown SVG ${seconds(argdown)}`);
     }
