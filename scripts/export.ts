@@ -6,6 +6,7 @@
  * Options: --perspectives armenian,neutral  --kinds claim,premise (filters, noted in the legend).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
+import { constants } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -57,6 +58,11 @@ async function main() {
   // options' schemas, the app's modules (the bundle keeps them in chunks
   // loaded here, not before main), and the map, read and laid out meanwhile.
   const rasteriser = values.format === "png" ? startRasteriser() : null;
+  if (rasteriser) {
+    // Chromium quits with this process in any case; closing it first also removes its profile folder.
+    const stop = (signal: NodeJS.Signals) => void rasteriser.close().finally(() => process.exit(128 + constants.signals[signal]));
+    process.once("SIGINT", stop).once("SIGTERM", stop);
+  }
   const saveCompiledPackages = cacheCompiledPackages();
   try {
     const { readExportOptions } = await import("./lib/export-options");

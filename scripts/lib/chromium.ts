@@ -37,9 +37,12 @@ export type RunningChromium = { browser: Browser; close: () => Promise<void> };
 export async function startChromium(): Promise<RunningChromium> {
   const executable = chromiumPath();
   const profile = mkdtempSync(path.join(tmpdir(), "argmap-chromium-"));
-  // Its own process group: Debian's launchers are shell scripts, and killing one would leave Chromium running.
-  const child = spawn(executable, [...CHROMIUM_ARGS, "--headless", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
-    stdio: ["ignore", "ignore", "pipe"],
+  // Chromium quits when its debugging pipe (fds 3 and 4, otherwise unused)
+  // closes, so it cannot outlive this process, however that ends. It has its
+  // own process group: Debian's launchers are shell scripts, and killing one
+  // would leave Chromium running.
+  const child = spawn(executable, [...CHROMIUM_ARGS, "--headless", "--remote-debugging-pipe", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0", `--user-data-dir=${profile}`, "about:blank"], {
+    stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
     detached: true,
   });
   // A process that could not be spawned reports an error and may never report an exit.

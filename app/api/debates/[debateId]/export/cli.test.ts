@@ -1,6 +1,6 @@
 // The image export command (scripts/export.ts), bundled as `npm run export`
 // bundles it and run as a child process against this file's test database.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -45,11 +45,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   });
 }
 
-/** The bundle, run as `npm run export -- ...` runs it, against the test database. */
-function exportCli(...args: string[]): Promise<Run> {
+const CLI = [process.execPath, "--conditions=react-server", ".next/cli/export.mjs"] as const;
+
+function cliEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: process.env.DATABASE_URL };
   delete env.EXPORT_TIMING;
-  return run(process.execPath, ["--conditions=react-server", ".next/cli/export.mjs", ...args], env);
+  return env;
+}
+
+/** The bundle, run as `npm run export -- ...` runs it, against the test database. */
+function exportCli(...args: string[]): Promise<Run> {
+  return run(CLI[0], [...CLI.slice(1), ...args], cliEnv());
 }
 
 async function exportOk(...args: string[]): Promise<Run> {
@@ -61,7 +67,7 @@ async function exportOk(...args: string[]): Promise<Run> {
 /** The esbuild command of the "export" script in package.json, run with the local esbuild. */
 function buildArguments(): string[] {
   const script = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts.export!;
-  const [command, ...args] = script.split("&&")[0]!.trim().split(/\s+/);
+  const [command, ...args] = script.split("&&").map((part) => part.trim()).find((part) => part.startsWith("esbuild "))!.split(/\s+/);
   expect(command).toBe("esbuild");
   return args;
 }
@@ -299,6 +305,63 @@ describe("npm run export --all", () => {
       expect(result.stdout).toContain("49 statements");
       expect(result.stdout).toContain("2 statements");
       expect(readFileSync(path.join(folder, "other-debate.svg"), "utf8")).toContain("The other debate's thesis.");
+    },
+    SLOW,
+  );
+});
+
+/** The export's Chromium profile folders now in the temporary folder. */
+const chromiumProfiles = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith("argmap-chromium-")));
+
+/** Processes (not yet reaped or not) whose command line names this folder: Chromium's, started with it as profile. */
+function processesUsing(folder: string): string[] {
+  return readdirSync("/proc")
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(folder);
+      } catch {
+        return false;
+      }
+    });
+}
+
+/** Starts a PNG export and sends it `signal` once its Chromium is starting; its exit code and Chromium's profile folder. */
+async function stopMidway(signal: NodeJS.Signals): Promise<{ code: number | null; profile: string }> {
+  const before = chromiumProfiles();
+  const child = spawn(CLI[0], [...CLI.slice(1), "--debate", SLUG, "--format", "png", "--out", path.join(out, `stopped-${signal}.png`)], { cwd: ROOT, env: cliEnv(), stdio: "ignore" });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  let profile: string | undefined;
+  while (!profile) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    profile = [...chromiumProfiles()].find((name) => !before.has(name));
+  }
+  child.kill(signal);
+  return { code: await exited, profile: path.join(tmpdir(), profile) };
+}
+
+describe("npm run export: stopped midway", () => {
+  it(
+    "closes Chromium and removes its profile folder on SIGTERM or Ctrl-C",
+    async () => {
+      for (const [signal, code] of [["SIGTERM", 143], ["SIGINT", 130]] as const) {
+        const stopped = await stopMidway(signal);
+        expect(stopped.code, signal).toBe(code);
+        expect(existsSync(stopped.profile), signal).toBe(false);
+        expect(processesUsing(stopped.profile), signal).toEqual([]);
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    "leaves no Chromium running when killed outright",
+    async () => {
+      const stopped = await stopMidway("SIGKILL");
+      expect(stopped.code).toBeNull();
+      // Chromium quits once its debugging pipe closes with the killed process.
+      await expect.poll(() => processesUsing(stopped.profile), { timeout: 10_000 }).toEqual([]);
+      rmSync(stopped.profile, { recursive: true, force: true });
     },
     SLOW,
   );
