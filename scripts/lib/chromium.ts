@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { Readable } from "node:stream";
 
 import type { Browser } from "playwright-core";
 
@@ -45,6 +46,8 @@ export async function startChromium(): Promise<RunningChromium> {
     stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"],
     detached: true,
   });
+  // Nothing is asked on the pipe; should Chromium write to it anyway, a full pipe must not stall it.
+  (child.stdio[4] as Readable).resume();
   // A process that could not be spawned reports an error and may never report an exit.
   const exited = new Promise<void>((resolve) => {
     child.once("exit", () => resolve());
