@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Perspective, PrismaClient } from "@prisma/client";
 
 import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";
+import { statementColumns } from "@/lib/server/nodes/statement-columns";
 
 /** The key under which nodes cite the debate's article as their source. */
 export const ARTICLE_SOURCE = "article";
@@ -63,11 +64,7 @@ export async function insertMap(db: PrismaClient, input: MapInput): Promise<stri
         data: input.nodes.map((n) => ({
           id: idOf(nodeIds, n.key, "node"),
           debateId,
-          kind: n.kind,
-          text: n.text,
-          attributedTo: n.attributedTo,
-          anchorStart: n.anchor?.start ?? null,
-          anchorEnd: n.anchor?.end ?? null,
+          ...statementColumns(n),
         })),
       });
       await tx.nodeSource.createMany({

@@ -11,6 +11,7 @@ import type { TPerspective } from "@/lib/schemas/domain";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { db } from "@/lib/server/db";
 import { insertOwnedDebate } from "@/lib/server/debates/insert-debate";
+import { statementColumns } from "@/lib/server/nodes/statement-columns";
 
 const FALLBACK_SOURCE = "imported-file";
 
@@ -82,11 +83,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
           return {
             id: idOf("node", n.key),
             debateId,
-            kind: n.kind,
-            text: n.text,
-            attributedTo: n.attributedTo,
-            anchorStart: n.anchor?.start ?? null,
-            anchorEnd: n.anchor?.end ?? null,
+            ...statementColumns(n),
             status: n.status,
             importedAuthor: n.author,
             version: n.version ?? 1,

@@ -17,6 +17,7 @@ import { resolveSources } from "@/lib/server/sources/resolve-sources";
 import { articleSourceFor, assertNoThesis } from "./article-passage";
 import { findLiveNode } from "./find-live-node";
 import { NODE_ROW, RELATION_ROW, nodeSnapshot } from "./node-row";
+import { statementColumns } from "./statement-columns";
 
 /**
  * Adds a statement in one transaction that also writes the revisions: a
@@ -64,11 +65,7 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     const node = await tx.node.create({
       data: {
         debateId,
-        kind: input.kind,
-        text: input.text,
-        attributedTo: input.attributedTo,
-        anchorStart: anchor?.start ?? null,
-        anchorEnd: anchor?.end ?? null,
+        ...statementColumns(input),
         authorId: actorId,
         teamId: access.teamId,
         teamSide: access.teamSide,
