@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
 import path from "node:path";
 import vm from "node:vm";
@@ -26,7 +26,7 @@ export function cacheCompiledPackages(): () => void {
     if (!filename.includes(`${path.sep}node_modules${path.sep}`)) return compile.call(this, source, filename);
     const { size, mtimeMs } = statSync(filename);
     const file = path.join(CACHE_DIR, `${filename.replace(/[\\/:]/g, "_")}-${size}-${Math.round(mtimeMs)}-${process.version}`);
-    const cachedData = existsSync(file) ? readFileSync(file) : undefined;
+    const cachedData = readCache(file);
     const script = new vm.Script(loader.wrap(source), { filename, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
     if (!cachedData || script.cachedDataRejected) compiled.push({ script, file });
     const run = script.runInThisContext() as (...args: unknown[]) => unknown;
@@ -46,4 +46,13 @@ export function cacheCompiledPackages(): () => void {
       // A folder that cannot be written (read-only packages) costs later runs time, not this run its image.
     }
   };
+}
+
+/** The cached code in `file`, or nothing when there is none yet. */
+function readCache(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
 }
