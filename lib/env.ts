@@ -10,6 +10,8 @@ export const ZEnv = z.object({
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default(".data")),
   /** Port of the embedded PostgreSQL, when it is used. */
   EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
+  /** Signs sessions and keys the map's author ids; the start script sets it (scripts/lib/auth-secret.ts). */
+  NEXTAUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type TEnv = z.infer<typeof ZEnv>;

@@ -69,6 +69,10 @@ async function main() {
     const options = readExportOptions(values);
     lap("arguments");
     const { openDatabase } = await import("./lib/database");
+    const { resolveAuthSecret } = await import("./lib/auth-secret");
+    const { readEnv } = await import("@/lib/env");
+    // The map names its authors by ids keyed with the app's secret, as the app does.
+    process.env.NEXTAUTH_SECRET = resolveAuthSecret(readEnv().DATA_DIR);
     const database = await openDatabase();
     process.env.DATABASE_URL = database.url;
     // Loaded after DATABASE_URL is set: the app's own queries and image code.

@@ -80,5 +80,9 @@ export function needsModeration(role: Role | null, moderationMode: "open" | "pre
   return moderationMode === "premoderated" && role !== "owner" && role !== "moderator";
 }
 
-/** The signed-in person on a debate's page, with their place in it. */
+/**
+ * The signed-in person on a debate's page, with their place in it. There
+ * `userId` is their author key in the debate (as the map names authors), not
+ * their account id.
+ */
 export type Viewer = { userId: string; name: string; role: Role | null; teamId: string | null };

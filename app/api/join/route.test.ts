@@ -48,7 +48,8 @@ describe("POST /api/join", () => {
     expect(await response.json()).toEqual({ slug: debate.slug });
     expect(await roleOf(nora.id)).toBe("participant");
     await expectAudit(prisma, debate.debateId, { action: "member.joined", actorId: nora.id, detail: { userId: nora.id, name: "Nora Newcomer", role: "participant" } });
-    await expectEvent(prisma, debate.debateId, { type: "member.joined", entityId: nora.id });
+    const membership = await prisma.member.findUniqueOrThrow({ where: { debateId_userId: { debateId: debate.debateId, userId: nora.id } } });
+    await expectEvent(prisma, debate.debateId, { type: "member.joined", entityId: membership.id });
   });
 
   it("makes joiners viewers when the owner chose so", async () => {

@@ -4,6 +4,7 @@ import { can } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import { ZDebateSlug } from "@/lib/schemas/domain";
 import { getViewer } from "@/lib/server/auth/get-viewer";
+import { authorKey } from "@/lib/server/debates/author-key";
 import { loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { getDebateMap, getViewerMap } from "@/lib/server/debates/get-debate-map";
 
@@ -38,12 +39,14 @@ export default async function DebatePage({ params }: Props) {
     return { doc: await getViewerMap(slug, access.who), access };
   });
   const oversees = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null }).allowed;
+  // The map names authors by their key in this debate; the page knows the viewer by theirs.
+  const self = viewer && access.who ? { ...viewer, userId: authorKey(access.debate.id, viewer.userId), role: access.who.role, teamId: access.teamId } : null;
   return (
     <main className="debate">
       <DebateWorkspace
-        key={viewer?.userId ?? "anonymous"}
+        key={self?.userId ?? "anonymous"}
         initialDoc={doc}
-        viewer={viewer && access.who ? { ...viewer, role: access.who.role, teamId: access.teamId } : null}
+        viewer={self}
         oversees={oversees}
         account={<AccountMenu name={viewer?.name ?? null} />}
       />

@@ -10,6 +10,7 @@ import type { TMapDocument } from "@/lib/schemas/map";
 import { db } from "@/lib/server/db";
 import { NODE_ROW, RELATION_ROW } from "@/lib/server/nodes/node-row";
 
+import { authorKey, authorKeys } from "./author-key";
 import { authorLabels } from "./author-labels";
 
 // Citations are read apart, for the whole debate at once [1].
@@ -61,9 +62,11 @@ export async function seesMoreThanPublic(debate: { id: string; anonymous: boolea
 
 async function personalMap(debate: DebateRow, who: NonNullable<DebateActor>): Promise<TMapDocument> {
   const doc = await readMap(debate, oversees(who) ? {} : { OR: [{ status: "approved" }, { authorId: who.userId }] }, oversees(who));
-  const nodes = doc.nodes.filter((n) => canSee(who, n));
+  // The document names authors by their key in this debate, so the person is too.
+  const asAuthor = { ...who, userId: authorKey(debate.id, who.userId) };
+  const nodes = doc.nodes.filter((n) => canSee(asAuthor, n));
   const ids = new Set(nodes.map((n) => n.id));
-  return { ...doc, nodes, relations: doc.relations.filter((r) => canSee(who, r) && ids.has(r.fromId) && ids.has(r.toId)) };
+  return { ...doc, nodes, relations: doc.relations.filter((r) => canSee(asAuthor, r) && ids.has(r.fromId) && ids.has(r.toId)) };
 }
 
 /** This person's own map, for the map API, which has already asked seesMoreThanPublic. */
@@ -97,16 +100,22 @@ async function readMap(debate: DebateRow, status: Prisma.NodeWhereInput & Prisma
     if (list) list.push({ sourceId });
     else sourcesOf.set(nodeId, [{ sourceId }]);
   }
-  const authorIds = new Set<string>();
-  for (const n of nodes) if (n.authorId) authorIds.add(n.authorId);
   // [2] Same result as filtering on both ends in SQL, without two joins on Node.
   const visibleIds = new Set(nodes.map((n) => n.id));
+  const shownRelations = relations.filter((r) => visibleIds.has(r.fromId) && visibleIds.has(r.toId));
+  const authorIds = new Set<string>();
+  for (const item of [...nodes, ...shownRelations]) if (item.authorId) authorIds.add(item.authorId);
+  const labels = await authorLabels(debate, authorIds, revealNames);
+  const keyOf = authorKeys(debate.id);
+  const byKey = (item: { authorId: string | null }) => ({ authorId: item.authorId && keyOf(item.authorId) });
+  // The owner and moderators see every member; others only who wrote what they see.
+  const listed = revealNames ? [...labels.keys()] : [...labels.keys()].filter((id) => authorIds.has(id));
   return toMapDocument({
     debate: { ...debate, article },
-    nodes: nodes.map((n) => ({ ...n, nodeSources: sourcesOf.get(n.id) ?? [] })),
-    relations: relations.filter((r) => visibleIds.has(r.fromId) && visibleIds.has(r.toId)),
+    nodes: nodes.map((n) => ({ ...n, ...byKey(n), nodeSources: sourcesOf.get(n.id) ?? [] })),
+    relations: shownRelations.map((r) => ({ ...r, ...byKey(r) })),
     sources,
     teams,
-    authors: await authorLabels(debate, authorIds, revealNames),
+    authors: listed.map((id) => ({ id: keyOf(id), ...labels.get(id)! })),
   });
 }

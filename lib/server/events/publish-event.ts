@@ -9,6 +9,10 @@ export type DebateEventInput = {
   debateId: string;
   /** What happened, as `<entity>.<verb>`: node.created, relation.approved, debate.updated... */
   type: `${"node" | "relation" | "debate" | "member" | "team"}.${string}`;
+  /**
+   * What changed. Every listener receives it, so it never names an account:
+   * a member is their membership's id.
+   */
   entityId: string;
   /** Whose item it is and its status, so each listener is told only what it may see. */
   authorId?: string | null;

@@ -39,7 +39,7 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
   const exported = new Set([...seenNodeIds, ...seenRelations.map((r) => r.id)]);
   const people = [...seenNodes.map((n) => n.authorId), ...revisions.map((r) => r.actorId)].filter((id): id is string => id !== null);
   const oversees = who?.role === "owner" || who?.role === "moderator";
-  const labels = new Map((await authorLabels(debate, people, oversees)).map((a) => [a.id, a.label]));
+  const labels = await authorLabels(debate, people, oversees);
   return {
     schemaVersion: PORTABLE_SCHEMA_VERSION,
     debate: { title: debate.title, description: debate.description, moderationMode: debate.moderationMode, phase: debate.phase, anonymous: debate.anonymous },
@@ -53,7 +53,7 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
       anchor: n.anchorStart !== null && n.anchorEnd !== null ? { start: n.anchorStart, end: n.anchorEnd } : null,
       sourceKeys: n.nodeSources.map((s) => s.sourceId).sort(),
       status: n.status,
-      author: (n.authorId ? labels.get(n.authorId) : null) ?? n.importedAuthor,
+      author: (n.authorId ? labels.get(n.authorId)?.label : null) ?? n.importedAuthor,
       team: n.team?.name ?? null,
       teamSide: n.teamSide,
       version: n.version,
@@ -65,7 +65,7 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
       key: r.entityId,
       version: r.version,
       action: r.action,
-      actor: (r.actorId ? labels.get(r.actorId) : null) ?? r.actorName,
+      actor: (r.actorId ? labels.get(r.actorId)?.label : null) ?? r.actorName,
       at: r.createdAt.toISOString(),
       before: r.before ?? null,
       after: r.after ?? null,

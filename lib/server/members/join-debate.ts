@@ -30,9 +30,9 @@ export async function joinDebate({ actor, code }: { actor: Actor | null; code: s
     await db.$transaction(async (tx) => {
       const existing = await tx.member.findUnique({ where: { debateId_userId: { debateId: debate.id, userId: actor.userId } }, select: { id: true } });
       if (existing) return;
-      await tx.member.create({ data: { debateId: debate.id, userId: actor.userId, role: debate.joinRole } });
+      const member = await tx.member.create({ data: { debateId: debate.id, userId: actor.userId, role: debate.joinRole }, select: { id: true } });
       await recordAudit(tx, { debateId: debate.id, actorId: actor.userId, action: "member.joined", detail: { userId: actor.userId, name: actor.name, role: debate.joinRole } });
-      await publishEvent(tx, { debateId: debate.id, type: "member.joined", entityId: actor.userId });
+      await publishEvent(tx, { debateId: debate.id, type: "member.joined", entityId: member.id });
     });
   } catch (error) {
     // The same person joining twice at once: the other request made them a member.

@@ -18,15 +18,14 @@ export async function listMembers({ actor, slug }: { actor: Actor | null; slug: 
       select: { userId: true, role: true, teamId: true, joinedAt: true, user: { select: { name: true } } },
     }),
     // What participants see of each member, so the owner knows who "Team A 2" is.
-    debate.anonymous ? authorLabels(debate, [], false) : Promise.resolve([]),
+    debate.anonymous ? authorLabels(debate, [], false) : null,
   ]);
-  const shownAs = new Map(labels.map((l) => [l.id, l.label]));
   return members.map((m) => ({
     userId: m.userId,
     name: m.user.name,
     role: m.userId === debate.ownerId ? "owner" : m.role,
     teamId: m.teamId,
     joinedAt: m.joinedAt.toISOString(),
-    shownAs: shownAs.get(m.userId) ?? null,
+    shownAs: labels?.get(m.userId)?.label ?? null,
   }));
 }

@@ -23,7 +23,7 @@ export async function removeMember({ actor, slug, userId }: { actor: Actor | nul
     if (member.isOwner) throw new AppError("CONFLICT", "The owner cannot be removed: a debate always keeps its owner.");
     await tx.member.delete({ where: { id: member.id } });
     await recordAudit(tx, { debateId: debate.id, actorId: actor!.userId, action: "member.removed", detail: { userId, name: member.name, role: member.role, team: member.teamName } });
-    await publishEvent(tx, { debateId: debate.id, type: "member.removed", entityId: userId });
+    await publishEvent(tx, { debateId: debate.id, type: "member.removed", entityId: member.id });
     return { userId };
   });
 }

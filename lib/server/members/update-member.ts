@@ -42,7 +42,7 @@ export async function updateMember({ actor, slug, userId, input }: { actor: Acto
     const who = { userId, name: member.name };
     if (roleChanged) await recordAudit(tx, { debateId: debate.id, actorId, action: "member.role-changed", detail: { ...who, from: member.role, to: updated.role } });
     if (teamChanged) await recordAudit(tx, { debateId: debate.id, actorId, action: "member.team-changed", detail: { ...who, from: member.teamName, to: team?.name ?? null } });
-    await publishEvent(tx, { debateId: debate.id, type: "member.updated", entityId: userId });
+    await publishEvent(tx, { debateId: debate.id, type: "member.updated", entityId: member.id });
     return { userId, role: updated.role, teamId: updated.teamId };
   });
 }

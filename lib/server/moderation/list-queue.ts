@@ -43,8 +43,8 @@ export async function listModerationQueue({ actor, slug }: { actor: Actor | null
   ]);
 
   const authorIds = [...nodes, ...relations].flatMap((i) => (i.authorId ? [i.authorId] : []));
-  const labels = new Map((await authorLabels(access.debate, authorIds, true)).map((a) => [a.id, a.label]));
-  const authorOf = (id: string | null): TQueueAuthor => (id ? { id, label: labels.get(id) ?? "Unknown account" } : null);
+  const labels = await authorLabels(access.debate, authorIds, true);
+  const authorOf = (id: string | null): TQueueAuthor => (id ? { id, label: labels.get(id)?.label ?? "Unknown account" } : null);
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
 
   const pendingNodeIds = new Set(nodes.map((n) => n.id));

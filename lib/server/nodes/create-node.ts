@@ -8,6 +8,7 @@ import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
 import type { TCreatedNode } from "@/lib/schemas/map";
 import type { TCreateNodeInput } from "@/lib/schemas/node";
 import type { Actor } from "@/lib/server/auth/get-actor";
+import { withAuthorKey } from "@/lib/server/debates/author-key";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
 import { publishEvent } from "@/lib/server/events/publish-event";
@@ -92,6 +93,10 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
       tx.relation.findMany({ where: { id: { in: updatedRelationIds } }, select: RELATION_ROW }),
       tx.source.findMany({ where: { id: { in: sourceIds } } }),
     ]);
-    return { node: toMapNode(node), relations: [...(relation ? [relation] : []), ...updated], sources: sources.map(toMapSource) };
+    return {
+      node: withAuthorKey(debateId, toMapNode(node)),
+      relations: [...(relation ? [relation] : []), ...updated].map((r) => withAuthorKey(debateId, r)),
+      sources: sources.map(toMapSource),
+    };
   });
 }

@@ -23,7 +23,7 @@ export async function deleteNode({ actor, slug, nodeId, version }: { actor: Acto
   return db.$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.node.updateMany({ where: { id: nodeId, version, deletedAt: null }, data: { deletedAt: now, version: { increment: 1 } } });
-    if (count === 0) throw staleVersion(toMapNode(node));
+    if (count === 0) throw staleVersion(debateId, toMapNode(node));
     await recordRevision(tx, { debateId, entityType: "node", entityId: nodeId, version: version + 1, action: "delete", actorId, before: nodeSnapshot(node), after: null });
     const relations = await tx.relation.findMany({ where: { deletedAt: null, OR: [{ fromId: nodeId }, { toId: nodeId }] }, select: { id: true, version: true } });
     for (const relation of relations) {

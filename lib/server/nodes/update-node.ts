@@ -7,6 +7,7 @@ import type { TMapNode } from "@/lib/schemas/map";
 import type { TUpdateNodeRequest } from "@/lib/schemas/node";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { Actor } from "@/lib/server/auth/get-actor";
+import { withAuthorKey } from "@/lib/server/debates/author-key";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
 import { publishEvent } from "@/lib/server/events/publish-event";
@@ -22,8 +23,8 @@ export async function findNodeForChange(debateId: string, nodeId: string) {
 }
 
 /** The 409 for an edit or deletion that started from an older version; carries the current node. */
-export function staleVersion(current: TMapNode): AppError {
-  return new AppError("CONFLICT", "Someone changed this statement after you opened it. Compare with the current text and try again.", undefined, current);
+export function staleVersion(debateId: string, current: TMapNode): AppError {
+  return new AppError("CONFLICT", "Someone changed this statement after you opened it. Compare with the current text and try again.", undefined, withAuthorKey(debateId, current));
 }
 
 /** Changes a node's text if `version` is still current; writes a revision. */
@@ -42,13 +43,13 @@ export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor 
       data: { text: input.text, version: { increment: 1 }, ...review },
     });
     const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
-    if (count === 0) throw staleVersion(toMapNode(after));
+    if (count === 0) throw staleVersion(access.debate.id, toMapNode(after));
     await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor!.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
     // A moderator rewording someone's contribution before approving it answers for it in the audit log.
     if (before.status === "pending" && before.authorId !== actor!.userId) {
       await recordAudit(tx, { debateId: access.debate.id, actorId: actor!.userId, action: "node.edited-before-approval", detail: { nodeId, authorId: before.authorId, before: before.text, after: after.text } });
     }
     await publishEvent(tx, { debateId: access.debate.id, type: "node.updated", entityId: nodeId, authorId: after.authorId, status: after.status });
-    return toMapNode(after);
+    return withAuthorKey(access.debate.id, toMapNode(after));
   });
 }

@@ -6,6 +6,7 @@ import { relationProblem } from "@/lib/graph/semantics";
 import type { TMapRelation } from "@/lib/schemas/map";
 import type { TCreateRelationRequest } from "@/lib/schemas/relation";
 import type { Actor } from "@/lib/server/auth/get-actor";
+import { withAuthorKey } from "@/lib/server/debates/author-key";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
 import { publishEvent } from "@/lib/server/events/publish-event";
@@ -30,6 +31,6 @@ export async function createRelation({ actor, slug, input }: { actor: Actor | nu
     const relation = await tx.relation.create({ data: { debateId, ...input, authorId: actor!.userId, status }, select: RELATION_ROW });
     await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId: actor!.userId, before: null, after: { ...input, groupId: null } });
     await publishEvent(tx, { debateId, type: "relation.created", entityId: relation.id, authorId: actor!.userId, status });
-    return relation;
+    return withAuthorKey(debateId, relation);
   });
 }

@@ -24,12 +24,12 @@ export async function listNodeRevisions({ actor, slug, nodeId }: { actor: Actor 
   });
   const reveal = access.who?.role === "owner" || access.who?.role === "moderator";
   const actorIds = revisions.flatMap((r) => (r.actorId ? [r.actorId] : []));
-  const labels = access.debate.anonymous && !reveal ? new Map((await authorLabels(access.debate, actorIds, false)).map((a) => [a.id, a.label])) : null;
+  const labels = access.debate.anonymous && !reveal ? await authorLabels(access.debate, actorIds, false) : null;
   return revisions.map((r) => ({
     id: r.id,
     version: r.version,
     action: r.action,
-    actorName: (r.actorId && labels ? labels.get(r.actorId) : r.actor?.name) ?? r.actorName,
+    actorName: (r.actorId && labels ? labels.get(r.actorId)?.label : r.actor?.name) ?? r.actorName,
     createdAt: r.createdAt.toISOString(),
     before: r.before,
     after: r.after,

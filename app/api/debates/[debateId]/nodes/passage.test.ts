@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZMapDocument, ZMapNode, ZMapRelation, ZMapSource, type TMapDocument, type TMapNode, type TMapRelation, type TMapSource } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
+import { authorIdIn } from "@/test/author-id";
 import { countRows, createUser, expectError, expectNoChange, jsonRequest, sessionCookie, type TestUser } from "@/test/session";
 
 import { POST as postDebateRoute } from "../../route";
@@ -89,7 +90,7 @@ describe("POST /api/debates/{slug}/nodes with an anchor: mapping the article", (
     const before = await countRows(prisma);
     const created = await mapOk(slug, thesisBody());
     thesis = created.node;
-    expect(created.node).toMatchObject({ kind: "thesis", text: thesisBody().text, anchor: thesisBody().anchor, attributedTo: null, status: "approved", authorId: users.owner.id, sourceIds: [articleSourceId] });
+    expect(created.node).toMatchObject({ kind: "thesis", text: thesisBody().text, anchor: thesisBody().anchor, attributedTo: null, status: "approved", authorId: await authorIdIn(prisma, slug, users.owner.id), sourceIds: [articleSourceId] });
     expect(created.relations).toEqual([]);
     expect(created.sources).toEqual([expect.objectContaining({ id: articleSourceId, isArticle: true, perspective: "azerbaijani" })]);
     expect(await countRows(prisma)).toEqual({ ...before, nodes: before.nodes + 1, nodeSources: before.nodeSources + 1, revisions: before.revisions + 1 });
@@ -115,7 +116,7 @@ describe("POST /api/debates/{slug}/nodes with an anchor: mapping the article", (
   it("lets a moderator map a passage as a claim that supports the thesis, with whose position it is", async () => {
     const anchor = anchorOf("Residents' groups reply that most shoppers arrive on foot or by bus.");
     const created = await mapOk(slug, { kind: "claim", text: "Most shoppers arrive on foot or by bus.", attributedTo: "Residents' groups", anchor, link: { type: "supports", targetId: thesis.id } }, "moderator");
-    expect(created.node).toMatchObject({ kind: "claim", anchor, attributedTo: "Residents' groups", status: "approved", authorId: users.moderator.id, sourceIds: [articleSourceId] });
+    expect(created.node).toMatchObject({ kind: "claim", anchor, attributedTo: "Residents' groups", status: "approved", authorId: await authorIdIn(prisma, slug, users.moderator.id), sourceIds: [articleSourceId] });
     expect(created.relations).toEqual([expect.objectContaining({ fromId: created.node.id, toId: thesis.id, type: "supports", status: "approved", groupId: null })]);
     const doc = await getMap(slug);
     expect(doc.relations.map((r) => [r.fromId, r.toId, r.type])).toEqual([[created.node.id, thesis.id, "supports"]]);
@@ -188,7 +189,7 @@ describe("POST /api/debates/{slug}/nodes with an anchor: mapping the article", (
 
   it("lets a participant still add a sourced argument to a mapped statement", async () => {
     const created = await mapOk(slug, { kind: "premise", text: "Traffic counts vary by season.", link: { type: "supports", targetId: thesis.id }, sources: [{ sourceId: articleSourceId }] }, "participant");
-    expect(created.node).toMatchObject({ anchor: null, status: "approved", authorId: users.participant.id });
+    expect(created.node).toMatchObject({ anchor: null, status: "approved", authorId: await authorIdIn(prisma, slug, users.participant.id) });
   });
 
   it("refuses passages in the ready-made example, which has no owner, to every signed-in person", async () => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZMapDocument, ZMapNode, ZMapRelation, ZMapSource, type TMapDocument, type TMapNode, type TMapRelation, type TMapSource } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
+import { authorIdIn } from "@/test/author-id";
 import { countRows, createUser, expectError, expectNoChange, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
 import { GET } from "../route";
@@ -86,12 +87,13 @@ describe("POST /api/debates/{slug}/nodes: adding statements", () => {
     const before = await countRows(prisma);
     const created = await create({ ...validBody, text: "  The blockade endangered the peace process.  " });
 
-    expect(created.node).toMatchObject({ kind: "claim", text: "The blockade endangered the peace process.", status: "approved", authorId: alice.id, version: 1, anchor: null, attributedTo: null });
+    const aliceId = await authorIdIn(prisma, SLUG, alice.id);
+    expect(created.node).toMatchObject({ kind: "claim", text: "The blockade endangered the peace process.", status: "approved", authorId: aliceId, version: 1, anchor: null, attributedTo: null });
     expect(created.sources).toHaveLength(1);
     const source = created.sources[0]!;
     expect(source).toEqual({ id: expect.any(String), ...NEWS, isArticle: false });
     expect(created.node.sourceIds).toEqual([source.id]);
-    expect(created.relations).toEqual([{ id: expect.any(String), fromId: created.node.id, toId: thesisId, type: "supports", groupId: null, status: "approved", authorId: alice.id, rejectionReason: null, version: 1 }]);
+    expect(created.relations).toEqual([{ id: expect.any(String), fromId: created.node.id, toId: thesisId, type: "supports", groupId: null, status: "approved", authorId: aliceId, rejectionReason: null, version: 1 }]);
 
     expect(await countRows(prisma)).toEqual({ ...before, nodes: before.nodes + 1, relations: before.relations + 1, sources: before.sources + 1, nodeSources: before.nodeSources + 1, revisions: before.revisions + 2 });
     const revisions = await prisma.revision.findMany({ where: { entityId: { in: [created.node.id, created.relations[0]!.id] } }, orderBy: { entityType: "asc" } });
@@ -366,7 +368,7 @@ describe("POST /api/debates/{slug}/nodes: fields the client cannot set", () => {
     });
     expect(response.status).toBe(201);
     const created = (await response.json()) as Created;
-    expect(created.node).toMatchObject({ authorId: alice.id, status: "approved" });
+    expect(created.node).toMatchObject({ authorId: await authorIdIn(prisma, SLUG, alice.id), status: "approved" });
     expect(created.sources[0]!.isArticle).toBe(false);
     const source = await prisma.source.findUniqueOrThrow({ where: { id: created.sources[0]!.id } });
     expect(source).toMatchObject({ articleId: null, createdById: alice.id, debateId: (await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } })).id });

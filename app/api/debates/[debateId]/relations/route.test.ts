@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZMapDocument, ZMapRelation, type TMapDocument } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
+import { authorIdIn } from "@/test/author-id";
 import { countRows, createUser, expectError, expectNoChange, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
 import { GET } from "../route";
@@ -53,7 +54,7 @@ describe("POST /api/debates/{slug}/relations", () => {
     expect(response.status).toBe(201);
     const { relation } = (await response.json()) as { relation: unknown };
     const parsed = ZMapRelation.parse(relation);
-    expect(parsed).toEqual({ id: expect.any(String), ...input, groupId: null, status: "approved", authorId: alice.id, rejectionReason: null, version: 1 });
+    expect(parsed).toEqual({ id: expect.any(String), ...input, groupId: null, status: "approved", authorId: await authorIdIn(prisma, SLUG, alice.id), rejectionReason: null, version: 1 });
     expect(await countRows(prisma)).toEqual({ ...before, relations: before.relations + 1, revisions: before.revisions + 1 });
     expect(await prisma.revision.findFirstOrThrow({ where: { entityId: parsed.id } })).toMatchObject({ entityType: "relation", action: "create", version: 1, actorId: alice.id });
     expect((await prisma.relation.findUniqueOrThrow({ where: { id: parsed.id } })).authorId).toBe(alice.id);

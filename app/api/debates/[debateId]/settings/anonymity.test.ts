@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { TMapDocument } from "@/lib/schemas/map";
 import type { TRevision } from "@/lib/schemas/revision";
+import { authorKey } from "@/lib/server/debates/author-key";
 import { connect } from "@/scripts/lib/prisma-client";
 import { callRoute, seedOwnedDebate, type OwnedDebate, type Who } from "@/test/owned-debate";
 import { createUser, expectError, sessionCookie } from "@/test/session";
@@ -21,6 +22,8 @@ let nodeId: string;
 let teamId: string;
 const REAL_NAME = "Pat Realname";
 let pat: { id: string; cookie: string };
+/** Pat's id on this debate's map. */
+let patKey: string;
 type Reader = Who | "anonymous" | "pat";
 
 const cookieOf = (reader: Reader) => (reader === "anonymous" ? undefined : reader === "pat" ? pat.cookie : debate.people[reader].cookie);
@@ -57,6 +60,7 @@ beforeAll(async () => {
   teamId = (await prisma.team.create({ data: { debateId: debate.debateId, name: "Team A", colour: "#B42318", perspective: "armenian" } })).id;
   const user = await createUser(prisma, REAL_NAME);
   pat = { id: user.id, cookie: await sessionCookie(user) };
+  patKey = authorKey(debate.debateId, pat.id);
   await prisma.member.create({ data: { debateId: debate.debateId, userId: pat.id, role: "participant", teamId, joinedAt: new Date(Date.UTC(2024, 1, 1)) } });
   const response = await addPremise(pat.cookie, "Pat's premise, carrying Team A's badge.");
   expect(response.status).toBe(201);
@@ -70,8 +74,8 @@ afterAll(async () => {
 describe("anonymous debates", () => {
   it("names authors while the debate is not anonymous, and the node carries its author's team", async () => {
     const { doc } = await readMap("viewer");
-    expect(doc.nodes.find((n) => n.id === nodeId)).toMatchObject({ authorId: pat.id, teamId });
-    expect(doc.authors.find((a) => a.id === pat.id)).toEqual({ id: pat.id, label: REAL_NAME, teamId });
+    expect(doc.nodes.find((n) => n.id === nodeId)).toMatchObject({ authorId: patKey, teamId });
+    expect(doc.authors.find((a) => a.id === patKey)).toEqual({ id: patKey, label: REAL_NAME, teamId });
     expect(doc.teams).toEqual([{ id: teamId, name: "Team A", colour: "#B42318", perspective: "armenian" }]);
     expect((await readRevisions("anonymous")).revisions[0]!.actorName).toBe(REAL_NAME);
   });
@@ -80,15 +84,17 @@ describe("anonymous debates", () => {
     expect((await settings({ anonymous: true })).status).toBe(200);
     for (const reader of ["anonymous", "participant", "viewer", "outsider", "pat"] as const) {
       const { doc, text } = await readMap(reader);
-      expect(doc.authors.find((a) => a.id === pat.id)?.label, reader).toBe("Team A 1");
+      expect(doc.authors.find((a) => a.id === patKey)?.label, reader).toBe("Team A 1");
       expect(text, reader).not.toContain(REAL_NAME);
       expect(text, reader).not.toContain(debate.people.participant.name);
-      // The owner and moderators keep their names.
-      expect(doc.authors.find((a) => a.id === debate.people.owner.id)?.label).toBe(debate.people.owner.name);
+      // Members who wrote nothing (the owner here) are not listed.
+      expect(doc.authors.map((a) => a.id), reader).toEqual([patKey]);
     }
     for (const reader of ["owner", "moderator"] as const) {
       const { doc } = await readMap(reader);
-      expect(doc.authors.find((a) => a.id === pat.id)?.label, reader).toBe(REAL_NAME);
+      expect(doc.authors.find((a) => a.id === patKey)?.label, reader).toBe(REAL_NAME);
+      // The owner and moderators keep their names.
+      expect(doc.authors.find((a) => a.id === authorKey(debate.debateId, debate.people.owner.id))?.label).toBe(debate.people.owner.name);
     }
   });
 
@@ -114,7 +120,7 @@ describe("anonymous debates", () => {
     const response = await callRoute(REMOVE_MEMBER, { method: "DELETE", path: `/api/debates/${debate.slug}/members/${pat.id}`, params: { debateId: debate.slug, userId: pat.id }, cookie: debate.people.owner.cookie });
     expect(response.status).toBe(200);
     expect((await readRevisions("viewer")).revisions[0]!.actorName).toBe("Former participant");
-    expect((await readMap("viewer")).doc.authors.find((a) => a.id === pat.id)?.label).toBe("Former participant");
-    expect((await readMap("owner")).doc.authors.find((a) => a.id === pat.id)?.label).toBe(REAL_NAME);
+    expect((await readMap("viewer")).doc.authors.find((a) => a.id === patKey)?.label).toBe("Former participant");
+    expect((await readMap("owner")).doc.authors.find((a) => a.id === patKey)?.label).toBe(REAL_NAME);
   });
 });

@@ -44,11 +44,13 @@ afterAll(async () => {
 describe("PATCH /api/debates/{slug}/members/{userId}", () => {
   it("makes a participant a moderator, then a viewer; each change audited and announced", async () => {
     const { participant, owner } = debate.people;
+    const membership = (await memberOf(participant.id))!.id;
     let response = await patchMember(participant.id, { role: "moderator" });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ userId: participant.id, role: "moderator", teamId: null });
     await expectAudit(prisma, debate.debateId, { action: "member.role-changed", actorId: owner.id, detail: { userId: participant.id, name: participant.name, from: "participant", to: "moderator" } });
-    await expectEvent(prisma, debate.debateId, { type: "member.updated", entityId: participant.id });
+    // Every listener hears of it: the membership's id, not the account's.
+    await expectEvent(prisma, debate.debateId, { type: "member.updated", entityId: membership });
 
     response = await patchMember(participant.id, { role: "viewer" });
     expect((await memberOf(participant.id))?.role).toBe("viewer");
@@ -112,7 +114,7 @@ describe("PATCH /api/debates/{slug}/members/{userId}", () => {
 describe("DELETE /api/debates/{slug}/members/{userId}", () => {
   it("removes a member; what they wrote stays on the map, and they can no longer write", async () => {
     const leaver = await createUser(prisma, "Lea Leaver");
-    await prisma.member.create({ data: { debateId: debate.debateId, userId: leaver.id, role: "participant", teamId: teamA } });
+    const membership = (await prisma.member.create({ data: { debateId: debate.debateId, userId: leaver.id, role: "participant", teamId: teamA } })).id;
     await prisma.node.update({ where: { id: debate.claimId }, data: { authorId: leaver.id, teamId: teamA } });
 
     const response = await removeMember(leaver.id);
@@ -121,7 +123,7 @@ describe("DELETE /api/debates/{slug}/members/{userId}", () => {
     expect(await memberOf(leaver.id)).toBeNull();
     expect(await prisma.node.findUniqueOrThrow({ where: { id: debate.claimId } })).toMatchObject({ authorId: leaver.id, teamId: teamA, deletedAt: null });
     await expectAudit(prisma, debate.debateId, { action: "member.removed", actorId: debate.people.owner.id, detail: { userId: leaver.id, name: "Lea Leaver", role: "participant", team: "Team A" } });
-    await expectEvent(prisma, debate.debateId, { type: "member.removed", entityId: leaver.id });
+    await expectEvent(prisma, debate.debateId, { type: "member.removed", entityId: membership });
   });
 
   it("refuses to remove the owner (409), a non-member (404), and answers 404 for an unknown debate", async () => {
