@@ -195,6 +195,23 @@ describe("npm run export: the whole map", () => {
   );
 
   it(
+    "runs without NEXTAUTH_SECRET in the environment, keying the map's author ids with the data folder's secret as the app does",
+    async () => {
+      const dataDir = path.join(out, "data");
+      const env = { ...cliEnv(), DATA_DIR: dataDir };
+      delete env.NEXTAUTH_SECRET;
+      const file = path.join(out, "without-secret.svg");
+      const result = await run(CLI[0], [...CLI.slice(1), "--debate", SLUG, "--format", "svg", "--out", file], env);
+      expect(result.code, result.stderr).toBe(0);
+      // The same image as with the secret set (but for the date, should the day change between the two runs).
+      const undated = (svgFile: string) => readFileSync(svgFile, "utf8").replace(/\d{4}-\d{2}-\d{2}/g, "");
+      expect(undated(file)).toBe(undated(path.join(out, "lachin.svg")));
+      expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim().length).toBeGreaterThan(20);
+    },
+    SLOW,
+  );
+
+  it(
     "writes a PNG of about twice the SVG's size that is drawn, with green supports and red attacks",
     async () => {
       const file = path.join(out, "lachin.png");
