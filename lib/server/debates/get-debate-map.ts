@@ -9,6 +9,7 @@ import { toMapDocument } from "@/lib/graph/to-map-document";
 import type { TMapDocument } from "@/lib/schemas/map";
 import { db } from "@/lib/server/db";
 import { NODE_ROW, RELATION_ROW } from "@/lib/server/nodes/node-row";
+import { seenSources, seenWhere } from "@/lib/server/sources/seen-sources";
 
 import { authorLabels } from "./author-labels";
 
@@ -23,8 +24,8 @@ function findDebate(slug: string) {
 
 /**
  * The whole public map of one debate: its approved, not deleted nodes and
- * relations, the sources they cite, the article they are anchored in, its
- * teams and how its authors are named.
+ * relations, the sources they cite (and the article's), the article they are
+ * anchored in, its teams and how its authors are named.
  *
  * Kept cheap for maps of thousands of nodes: after the debate itself, every
  * query runs at once and none joins another table on every row [1]; relations
@@ -35,7 +36,7 @@ function findDebate(slug: string) {
 export const getDebateMap = cache(async (slug: string): Promise<TMapDocument> => {
   const debate = await findDebate(slug);
   if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
-  return readMap(debate, { status: "approved" }, false);
+  return readMap(debate, seenWhere(null), false);
 });
 
 /**
@@ -60,7 +61,7 @@ export async function seesMoreThanPublic(debate: { id: string; anonymous: boolea
 }
 
 async function personalMap(debate: DebateRow, who: NonNullable<DebateActor>): Promise<TMapDocument> {
-  const doc = await readMap(debate, oversees(who) ? {} : { OR: [{ status: "approved" }, { authorId: who.userId }] }, oversees(who));
+  const doc = await readMap(debate, seenWhere(who), oversees(who));
   const nodes = doc.nodes.filter((n) => canSee(who, n));
   const ids = new Set(nodes.map((n) => n.id));
   return { ...doc, nodes, relations: doc.relations.filter((r) => canSee(who, r) && ids.has(r.fromId) && ids.has(r.toId)) };
@@ -99,13 +100,14 @@ async function readMap(debate: DebateRow, status: Prisma.NodeWhereInput & Prisma
   }
   const authorIds = new Set<string>();
   for (const n of nodes) if (n.authorId) authorIds.add(n.authorId);
-  // [2] Same result as filtering on both ends in SQL, without two joins on Node.
+  // [2] Same result as filtering on both ends in SQL, without two joins on Node;
+  // and the sources only pending, rejected or deleted statements cite stay out.
   const visibleIds = new Set(nodes.map((n) => n.id));
   return toMapDocument({
     debate: { ...debate, article },
     nodes: nodes.map((n) => ({ ...n, nodeSources: sourcesOf.get(n.id) ?? [] })),
     relations: relations.filter((r) => visibleIds.has(r.fromId) && visibleIds.has(r.toId)),
-    sources,
+    sources: seenSources(sources, citations, visibleIds),
     teams,
     authors: await authorLabels(debate, authorIds, revealNames),
   });
