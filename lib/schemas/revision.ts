@@ -3,9 +3,9 @@ import { z } from "zod";
 import { boundedText } from "./text";
 
 /**
- * One change to a node as its history shows it. A redacted one has no text
- * (before and after null) but for the debate's owner, who is also told who
- * redacted it.
+ * One change to a node as its history shows it. A redacted one carries
+ * `redaction` and no text (before and after null), but for the debate's
+ * owner, who reads the text and is told who redacted it.
  */
 export type TRevision = {
   id: string;
@@ -15,7 +15,7 @@ export type TRevision = {
   createdAt: string;
   before: unknown;
   after: unknown;
-  redaction: { at: string; by: string | null } | null;
+  redaction?: { at: string; by: string | null };
 };
 
 /** POST …/nodes/{nodeId}/revisions/{revisionId}/redact: why, for the audit log. */

@@ -53,6 +53,6 @@ export async function listNodeRevisions({ actor, slug, nodeId }: { actor: Actor 
     createdAt: r.createdAt.toISOString(),
     before: r.before,
     after: r.after,
-    redaction: r.redactedAt ? { at: r.redactedAt.toISOString(), by: isOwner ? (r.redactedBy?.name ?? null) : null } : null,
+    ...(r.redactedAt && { redaction: { at: r.redactedAt.toISOString(), by: isOwner ? (r.redactedBy?.name ?? null) : null } }),
   }));
 }
