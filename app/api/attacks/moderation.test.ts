@@ -29,7 +29,7 @@ const FORMATS = ["json", "aif", "argdown"] as const;
 
 let prisma: PrismaClient;
 let debate: OwnedDebate;
-/** A second participant: the classmate who must not see the author's pending work. */
+/** A second participant, with pending work of their own: the classmate who must not see the author's. */
 let classmate: Person;
 
 /** The people who must not see another's unapproved contribution: null is nobody signed in. */
@@ -170,6 +170,9 @@ beforeAll(async () => {
   ids.premise = premise.node.id;
   ids.premiseRelation = premise.relations[0]!.id;
   await addStatement(author, { kind: "premise", text: "Only with a co-premise awaiting review.", link: { type: "co-premise", premiseId: ids.premise }, sources: [{ sourceId: debate.sourceId }] });
+
+  // The classmate has a pending statement of their own, so the map they read is made for them, not the public one.
+  await addStatement(classmate, claimOnThesis("The classmate's own claim awaiting review.", { sourceId: debate.sourceId }));
 });
 
 afterAll(async () => {
