@@ -29,6 +29,8 @@ describe("describeAudit", () => {
     ["debate.created", { moderationMode: "premoderated" }, "created the debate", "contributions pre-moderated"],
     ["debate.import", { format: "json", fileName: "lachin.json" }, "imported the debate", "from lachin.json (json)"],
     ["node.rejected", { reason: "No source." }, "rejected a statement", "reason: No source."],
+    ["revision.redacted", { nodeId: "n", revisionId: "r", version: 3, reason: "Personal details" }, "redacted the text of a statement's revision", "version 3; reason: Personal details"],
+    ["revision.redacted", { nodeId: "n", revisionId: "r", version: 2, reason: null }, "redacted the text of a statement's revision", "version 2"],
   ])("tells %s in words", (action, detail, summary, words) => {
     expect(describeAudit(action, detail)).toEqual({ summary, detail: words });
   });

@@ -73,6 +73,11 @@ const WORDING: Record<string, Told> = {
   "node.edited-before-approval": { summary: "edited a statement before approving it" },
   "relation.approved": { summary: "approved a link" },
   "relation.rejected": told("rejected a link", ZReason, (d) => `reason: ${d.reason}`),
+  "revision.redacted": told(
+    "redacted the text of a statement's revision",
+    z.object({ version: z.number(), reason: z.string().nullable() }),
+    (d) => `version ${d.version}${d.reason ? `; reason: ${d.reason}` : ""}`,
+  ),
 };
 
 /** An audit entry told in words; an action this list does not know is shown by its name. */

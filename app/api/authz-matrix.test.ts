@@ -23,6 +23,7 @@ import * as membersRoute from "./debates/[debateId]/members/route";
 import * as decisionsRoute from "./debates/[debateId]/moderation/decisions/route";
 import * as moderationRoute from "./debates/[debateId]/moderation/route";
 import * as nodeRoute from "./debates/[debateId]/nodes/[nodeId]/route";
+import * as redactRoute from "./debates/[debateId]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
 import * as revisionsRoute from "./debates/[debateId]/nodes/[nodeId]/revisions/route";
 import * as nodesRoute from "./debates/[debateId]/nodes/route";
 import * as relationsRoute from "./debates/[debateId]/relations/route";
@@ -92,6 +93,15 @@ async function newcomer(): Promise<Record<string, string>> {
   const user = await createUser(prisma, "Newcomer Example");
   await prisma.member.create({ data: { debateId: await classroomId(), userId: user.id, role: "participant" } });
   return { userId: user.id };
+}
+
+/** The owner's statement with the revision that added it, for a moderator to redact. */
+async function revisedClaim(): Promise<Record<string, string>> {
+  const { nodeId } = await ownersClaim();
+  const revision = await prisma.revision.create({
+    data: { debateId: await classroomId(), entityType: "node", entityId: nodeId!, version: 1, action: "create", actorId: users.owner.id, after: { kind: "claim", text: "A claim by the owner.", status: "approved", sourceIds: [ids.sourceId] } },
+  });
+  return { nodeId: nodeId!, revisionId: revision.id };
 }
 
 /** A participant's statement waiting for a moderator. */
@@ -179,6 +189,16 @@ const CASES: Case[] = [
     name: "POST a moderation decision",
     prepare: pendingClaim,
     request: ({ nodeId }, cookie) => ({ handler: decisionsRoute.POST, request: write("POST", "/moderation/decisions", { decision: "approve", items: [{ type: "node", id: nodeId }] }, cookie), params: { debateId: SLUG } }),
+    expected: MODERATE(200),
+  },
+  {
+    name: "POST a revision's redaction",
+    prepare: revisedClaim,
+    request: ({ nodeId, revisionId }, cookie) => ({
+      handler: redactRoute.POST,
+      request: write("POST", `/nodes/${nodeId}/revisions/${revisionId}/redact`, { reason: "Personal details" }, cookie),
+      params: { debateId: SLUG, nodeId: nodeId!, revisionId: revisionId! },
+    }),
     expected: MODERATE(200),
   },
   {

@@ -201,6 +201,7 @@ export function DebateWorkspace({ initialDoc, viewer, oversees, account }: { ini
             node={selected}
             viewerId={viewer?.userId ?? null}
             canChange={mayChange(selected)}
+            canRedact={viewer !== null && can(viewer, "revision:redact", { phase: doc.debate.phase, hasOwner: doc.debate.hasOwner }).allowed}
             isEditing={editingId === selected.id}
             onAction={(action) => void runAction(selected, action)}
             onSaved={(node) => {

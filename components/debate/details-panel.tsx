@@ -16,6 +16,8 @@ type Props = {
   node: TMapNode;
   viewerId: string | null;
   canChange: boolean;
+  /** Whether this person may redact the text of the node's revisions. */
+  canRedact: boolean;
   isEditing: boolean;
   onAction: (action: NodeAction) => void;
   onSaved: (node: TMapNode) => void;
@@ -26,7 +28,7 @@ type Props = {
 };
 
 /** Everything about one node: full text, kind, sources, quoted span, relations in and out, history; and what one may do with it. */
-export function DetailsPanel({ slug, doc, node, viewerId, canChange, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
+export function DetailsPanel({ slug, doc, node, viewerId, canChange, canRedact, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
   const incoming = doc.relations.filter((r) => r.toId === node.id);
@@ -125,7 +127,7 @@ export function DetailsPanel({ slug, doc, node, viewerId, canChange, isEditing, 
         {outgoing.map((r) => relationItem(r.toId, `This ${r.type === "supports" ? "supports" : "attacks"}`, r))}
         {incoming.map((r) => relationItem(r.fromId, r.type === "supports" ? "Supported by" : "Attacked by", r))}
       </ul>
-      <NodeHistory slug={slug} nodeId={node.id} version={node.version} />
+      <NodeHistory slug={slug} nodeId={node.id} version={node.version} canRedact={canRedact} />
     </aside>
   );
 }

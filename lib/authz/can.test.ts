@@ -35,6 +35,14 @@ describe("can", () => {
     expect(can({ userId: "u1", role: "owner" }, "node:create", { phase: "archived", hasOwner: true }).allowed).toBe(false);
   });
 
+  it("lets the owner and moderators redact a revision in every phase, and nobody else", () => {
+    for (const phase of ["open", "closed", "archived"] as const) {
+      for (const role of ["owner", "moderator"] as const) expect(can({ userId: "u1", role }, "revision:redact", { phase, hasOwner: true }).allowed).toBe(true);
+      for (const role of ["participant", "viewer", null] as const) expect(can({ userId: "u1", role }, "revision:redact", { phase, hasOwner: true })).toMatchObject({ allowed: false, code: "FORBIDDEN" });
+    }
+    expect(can(null, "revision:redact", owned)).toMatchObject({ allowed: false, code: "UNAUTHORIZED" });
+  });
+
   it("keeps viewers read-only", () => {
     expect(can({ userId: "u1", role: "viewer" }, "relation:create", owned).allowed).toBe(false);
   });

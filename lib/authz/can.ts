@@ -20,7 +20,9 @@ export type Action =
   /** Read the dashboard and the audit log. */
   | "debate:oversee"
   /** Settings, phase, join code, teams and members. */
-  | "debate:manage";
+  | "debate:manage"
+  /** Hide the text of a statement's revision from all but the owner. */
+  | "revision:redact";
 
 export type Decision = { allowed: true } | { allowed: false; code: Extract<TErrorCode, "UNAUTHORIZED" | "FORBIDDEN">; reason: string };
 
@@ -41,6 +43,8 @@ export function can(actor: DebateActor, action: Action, debate: DebateState, res
   // The owner can always reach the settings, or a closed debate could never reopen.
   if (action === "debate:manage") return role === "owner" ? ALLOW : deny("FORBIDDEN", "Only the owner of this debate can change its settings, teams and members.");
   if (action === "debate:oversee") return isModerator(role) ? ALLOW : deny("FORBIDDEN", "Only the owner and moderators of this debate can see its overview and audit log.");
+  // Taking someone's words out of sight cannot wait for a closed or archived debate to reopen.
+  if (action === "revision:redact") return isModerator(role) ? ALLOW : deny("FORBIDDEN", "Only the owner and moderators of this debate can redact its history.");
   if (debate.phase === "archived") return deny("FORBIDDEN", "This debate is archived; its map can no longer change.");
   if (debate.phase === "closed" && role !== "owner") return deny("FORBIDDEN", "This debate is closed; only its owner can change the map now.");
   if (role === "viewer") return deny("FORBIDDEN", "Viewers can read this debate but not add to it.");

@@ -9,6 +9,7 @@ export type AuditAction =
   | "node.edited-before-approval"
   | "relation.approved"
   | "relation.rejected"
+  | "revision.redacted"
   | "member.joined"
   | "member.role-changed"
   | "member.team-changed"

@@ -9,6 +9,7 @@ import { toMapDocument } from "@/lib/graph/to-map-document";
 import type { TMapDocument } from "@/lib/schemas/map";
 import { db } from "@/lib/server/db";
 import { NODE_ROW, RELATION_ROW } from "@/lib/server/nodes/node-row";
+import { seenSources, seenWhere } from "@/lib/server/sources/seen-sources";
 
 import { authorKey, authorKeys } from "./author-key";
 import { authorLabels } from "./author-labels";
@@ -24,8 +25,8 @@ function findDebate(slug: string) {
 
 /**
  * The whole public map of one debate: its approved, not deleted nodes and
- * relations, the sources they cite, the article they are anchored in, its
- * teams and how its authors are named.
+ * relations, the sources they cite (and the article's), the article they are
+ * anchored in, its teams and how its authors are named.
  *
  * Kept cheap for maps of thousands of nodes: after the debate itself, every
  * query runs at once and none joins another table on every row [1]; relations
@@ -36,7 +37,7 @@ function findDebate(slug: string) {
 export const getDebateMap = cache(async (slug: string): Promise<TMapDocument> => {
   const debate = await findDebate(slug);
   if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
-  return readMap(debate, { status: "approved" }, false);
+  return readMap(debate, seenWhere(null), false);
 });
 
 /**
@@ -61,7 +62,7 @@ export async function seesMoreThanPublic(debate: { id: string; anonymous: boolea
 }
 
 async function personalMap(debate: DebateRow, who: NonNullable<DebateActor>): Promise<TMapDocument> {
-  const doc = await readMap(debate, oversees(who) ? {} : { OR: [{ status: "approved" }, { authorId: who.userId }] }, oversees(who));
+  const doc = await readMap(debate, seenWhere(who), oversees(who));
   // The document names authors by their key in this debate, so the person is too.
   const asAuthor = { ...who, userId: authorKey(debate.id, who.userId) };
   const nodes = doc.nodes.filter((n) => canSee(asAuthor, n));
@@ -100,7 +101,8 @@ async function readMap(debate: DebateRow, status: Prisma.NodeWhereInput & Prisma
     if (list) list.push({ sourceId });
     else sourcesOf.set(nodeId, [{ sourceId }]);
   }
-  // [2] Same result as filtering on both ends in SQL, without two joins on Node.
+  // [2] Same result as filtering on both ends in SQL, without two joins on Node;
+  // and the sources only pending, rejected or deleted statements cite stay out.
   const visibleIds = new Set(nodes.map((n) => n.id));
   const shownRelations = relations.filter((r) => visibleIds.has(r.fromId) && visibleIds.has(r.toId));
   const authorIds = new Set<string>();
@@ -114,7 +116,7 @@ async function readMap(debate: DebateRow, status: Prisma.NodeWhereInput & Prisma
     debate: { ...debate, article },
     nodes: nodes.map((n) => ({ ...n, ...byKey(n), nodeSources: sourcesOf.get(n.id) ?? [] })),
     relations: shownRelations.map((r) => ({ ...r, ...byKey(r) })),
-    sources,
+    sources: seenSources(sources, citations, visibleIds),
     teams,
     authors: listed.map((id) => ({ id: keyOf(id), ...labels.get(id)! })),
   });

@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/server/auth/get-actor";
 import { authorLabels } from "@/lib/server/debates/author-labels";
 import { loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
+import { seenRevision } from "@/lib/server/revisions/seen-revision";
+import { seenSources } from "@/lib/server/sources/seen-sources";
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
@@ -13,9 +15,11 @@ const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) :
  * The whole debate as a portable document, as the person asking may see it:
  * nodes and relations on the map, and those awaiting moderation or rejected
  * that they may see (their own; all for the owner and moderators), not
- * deleted ones; sources, teams and the revisions of what is exported. People
- * are named as the map names them (team pseudonyms in an anonymous debate).
- * Keys are the database ids, which the document only uses as references.
+ * deleted ones; the sources they cite (and the article's), teams, and the
+ * revisions of what is exported as far as the person may read them
+ * (seenRevision; redacted text never travels in a file). People are named as
+ * the map names them (team pseudonyms in an anonymous debate). Keys are the
+ * database ids, which the document only uses as references.
  */
 export async function exportDebate(slug: string, actor: Actor | null): Promise<TPortableDebate> {
   const { who } = await loadDebateAccess(slug, actor);
@@ -35,16 +39,26 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
   const seenNodes = nodes.filter((n) => canSee(who, n));
   const seenNodeIds = new Set(seenNodes.map((n) => n.id));
   const seenRelations = relations.filter((r) => canSee(who, r) && seenNodeIds.has(r.fromId) && seenNodeIds.has(r.toId));
-  // Revisions travel with the nodes and relations they belong to.
-  const exported = new Set([...seenNodeIds, ...seenRelations.map((r) => r.id)]);
-  const people = [...seenNodes.map((n) => n.authorId), ...revisions.map((r) => r.actorId)].filter((id): id is string => id !== null);
+  const citations = nodes.flatMap((n) => n.nodeSources.map(({ sourceId }) => ({ nodeId: n.id, sourceId })));
+  // As on the map, a linked group needs two links in sight: one a pending co-premise started is not shown.
+  const groupSizes = new Map<string, number>();
+  for (const r of seenRelations) if (r.groupId) groupSizes.set(r.groupId, (groupSizes.get(r.groupId) ?? 0) + 1);
+  const groups = new Set([...groupSizes].flatMap(([id, size]) => (size > 1 ? [id] : [])));
   const oversees = who?.role === "owner" || who?.role === "moderator";
+  // Revisions travel with the nodes and relations they belong to, each as far as this person may read it.
+  const authorOf = new Map([...seenNodes, ...seenRelations].map((item) => [item.id, item.authorId]));
+  const seenRevisions = revisions.flatMap((r) => {
+    if (!authorOf.has(r.entityId)) return [];
+    const whole = oversees || (who !== null && authorOf.get(r.entityId) === who.userId);
+    return seenRevision(r, { whole, redacted: false, groups }) ?? [];
+  });
+  const people = [...seenNodes.map((n) => n.authorId), ...seenRevisions.map((r) => r.actorId)].filter((id): id is string => id !== null);
   const labels = await authorLabels(debate, people, oversees);
   return {
     schemaVersion: PORTABLE_SCHEMA_VERSION,
     debate: { title: debate.title, description: debate.description, moderationMode: debate.moderationMode, phase: debate.phase, anonymous: debate.anonymous },
     article: { title: article.title, author: article.author, publisher: article.publisher, publishedAt: isoDate(article.publishedAt), url: article.url, perspective: article.perspective, text: article.text },
-    sources: sources.map((s) => ({ key: s.id, title: s.title, author: s.author, publisher: s.publisher, url: s.url, publishedAt: isoDate(s.publishedAt), quote: s.quote, perspective: s.perspective, isArticle: s.articleId !== null })),
+    sources: seenSources(sources, citations, seenNodeIds).map((s) => ({ key: s.id, title: s.title, author: s.author, publisher: s.publisher, url: s.url, publishedAt: isoDate(s.publishedAt), quote: s.quote, perspective: s.perspective, isArticle: s.articleId !== null })),
     nodes: seenNodes.map((n) => ({
       key: n.id,
       kind: n.kind,
@@ -58,9 +72,9 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
       teamSide: n.teamSide,
       version: n.version,
     })),
-    relations: seenRelations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId, status: r.status, version: r.version })),
+    relations: seenRelations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId && groups.has(r.groupId) ? r.groupId : null, status: r.status, version: r.version })),
     teams: debate.teams.map((t) => ({ name: t.name, colour: t.colour, perspective: t.perspective })),
-    revisions: revisions.filter((r) => exported.has(r.entityId)).map((r) => ({
+    revisions: seenRevisions.map((r) => ({
       entity: r.entityType === "relation" ? "relation" : "node",
       key: r.entityId,
       version: r.version,

@@ -60,7 +60,7 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     }
     if (input.kind === "thesis") await assertNoThesis(tx, debateId);
 
-    const cited = await resolveSources(tx, debateId, actorId, input.sources);
+    const cited = await resolveSources(tx, debateId, access.who!, input.sources);
     const sourceIds = anchor ? [...new Set([await articleSourceFor(tx, debateId, actorId, anchor), ...cited])] : cited;
     const status = needsModeration(access.who!.role, access.debate.moderationMode) ? "pending" : "approved";
     const node = await tx.node.create({

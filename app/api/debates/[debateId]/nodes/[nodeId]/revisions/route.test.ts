@@ -26,8 +26,8 @@ function getRevisions(nodeId: string, options: { slug?: string; cookie?: string 
   return GET(request, { params: Promise.resolve({ debateId: slug, nodeId }) });
 }
 
-async function history(nodeId: string): Promise<Revision[]> {
-  const response = await getRevisions(nodeId);
+async function history(nodeId: string, cookie?: string): Promise<Revision[]> {
+  const response = await getRevisions(nodeId, { cookie });
   const body = (await response.json()) as { revisions: Revision[] };
   expect(response.status, JSON.stringify(body)).toBe(200);
   return body.revisions;
@@ -78,10 +78,11 @@ describe("GET /api/debates/{slug}/nodes/{nodeId}/revisions", () => {
     expect(Date.parse(revisions[0]!.createdAt)).toBeGreaterThanOrEqual(Date.parse(revisions[1]!.createdAt));
   });
 
-  it("keeps the history after the node is deleted, with the deletion on top", async () => {
+  it("keeps the history after the node is deleted, with the deletion on top, for its author (and no one but the owner and moderators)", async () => {
     const request = new Request(`http://localhost/api/debates/${SLUG}/nodes/${node.id}?version=2`, { method: "DELETE", headers: { cookie: await sessionCookie(alice) } });
     expect((await DELETE(request, { params: Promise.resolve({ debateId: SLUG, nodeId: node.id }) })).status).toBe(200);
-    const revisions = await history(node.id);
+    await expectError(await getRevisions(node.id), 404, "NOT_FOUND");
+    const revisions = await history(node.id, await sessionCookie(alice));
     expect(revisions.map((r) => [r.version, r.action, r.actorName])).toEqual([
       [3, "delete", "Alice Example"],
       [2, "update", "Mona Moderator"],
