@@ -23,6 +23,9 @@ export type TImportResult = { slug: string; report: TImportReport };
  */
 const BATCH_ROWS = 250;
 
+/** Lets requests that arrived meanwhile run between the import's long synchronous steps. */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH_ROWS) await write(rows.slice(i, i + BATCH_ROWS));
 }
@@ -55,6 +58,7 @@ function remapSnapshot(snapshot: unknown, ids: Map<string, string>): Prisma.Inpu
  */
 export async function importDebate({ actor, portable, fileName, perspective, report }: { actor: Actor | null; portable: TPortableDebate; fileName: string; perspective: TPerspective; report: TImportReport }): Promise<TImportResult> {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to import a debate.");
+  await letOthersRun();
   let checked: ReturnType<typeof checkPortable>;
   try {
     checked = checkPortable(portable, FALLBACK_SOURCE);
@@ -62,6 +66,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
     if (error instanceof ImportError) throw new AppError("VALIDATION", error.message);
     throw error;
   }
+  await letOthersRun();
   const { debate } = checked;
   const needsFallback = debate.nodes.some((n) => n.sourceKeys.includes(FALLBACK_SOURCE)) && !debate.sources.some((s) => s.key === FALLBACK_SOURCE);
   const sources = needsFallback
