@@ -3,6 +3,7 @@ import { ATTRIBUTION_CHARS_PER_LINE, HEADER, LINE_HEIGHT, NODE_WIDTH, attributio
 import { perspectivesOf } from "@/lib/graph/perspectives";
 import { NODE_KINDS, PERSPECTIVES, type TNodeKind, type TPerspective, type TRelationType } from "@/lib/schemas/domain";
 import type { TMapDocument } from "@/lib/schemas/map";
+import { xmlSafeText } from "@/lib/schemas/text";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, PERSPECTIVE_SHORT } from "@/lib/labels";
 
 export type SvgOptions = {
@@ -30,7 +31,8 @@ const PERSPECTIVE_COLOUR: Record<TPerspective, string> = { armenian: "#9a3412", 
 const MARGIN = 40;
 const FONT = `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', sans-serif"`;
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Escapes markup, and drops what XML cannot hold, which rows stored before text was checked may carry. */
+const escape = (text: string) => xmlSafeText(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * The map as a standalone SVG laid out for reading and printing: every node

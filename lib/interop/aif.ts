@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { relationProblem, type Edge } from "@/lib/graph/semantics";
+import { TANGLED_SUPPORTS_MESSAGE, relationProblems } from "@/lib/graph/semantics";
 import type { TNodeKind } from "@/lib/schemas/domain";
+import { UNSAFE_TEXT_MESSAGE, isCleanText } from "@/lib/schemas/text";
 
 import { fileTitle, importedFileSource, type TImportOptions } from "./import-options";
 import {
@@ -214,8 +215,6 @@ function validate(json: unknown): z.infer<typeof ZAif> {
 // ---------------------------------------------------------------------------
 // AIF -> portable
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
 function quote(text: string): string {
   return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
@@ -236,14 +235,13 @@ export function aifToPortable(text: string, options: TImportOptions): { debate: 
   }
 
   const statements = new Map<string, { key: string; text: string }>();
-  let cleaned = 0;
   for (const node of aif.nodes) {
     if (node.type !== "I") {
       if (node.type !== INFERENCE && node.type !== CONFLICT) dropped[`${node.type}-node`] = (dropped[`${node.type}-node`] ?? 0) + 1;
       continue;
     }
-    let statement = (node.text ?? "").replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD").trim();
-    if (statement !== (node.text ?? "").trim()) cleaned++;
+    let statement = (node.text ?? "").trim();
+    if (!isCleanText(statement)) throw new ImportError(`I-node ${node.nodeID}: ${UNSAFE_TEXT_MESSAGE}`, `node ${node.nodeID}`);
     if (statement.length === 0) {
       repairs.push(`I-node ${node.nodeID} has no text, so it was left out with its links.`);
       continue;
@@ -254,7 +252,6 @@ export function aifToPortable(text: string, options: TImportOptions): { debate: 
     }
     statements.set(node.nodeID, { key: `aif-${node.nodeID}`, text: statement });
   }
-  if (cleaned) repairs.push(`${cleaned} statement${cleaned === 1 ? "" : "s"} had characters that cannot be stored (NUL or half a surrogate pair), which were removed or replaced.`);
   if (statements.size === 0) throw new ImportError("The AIF file has no I-nodes with text, so there is no statement to import.");
 
   // Edges: skip dangling ones, index the rest by endpoint.
@@ -341,15 +338,15 @@ export function aifToPortable(text: string, options: TImportOptions): { debate: 
   // The app's rules: no self-links, one relation per pair, no circular support.
   // Relations are taken in file order, so the one that closes a cycle is the one dropped.
   const textOf = new Map([...statements.values()].map((s) => [s.key, s.text]));
-  const accepted: Edge[] = [];
+  const problems = relationProblems(candidates.map((c) => ({ fromId: c.from, toId: c.to, type: c.type })));
+  if (!problems) throw new ImportError(`The file's relations cannot be imported. ${TANGLED_SUPPORTS_MESSAGE}`);
   const relations: TPortableRelation[] = [];
-  for (const { scheme, ...candidate } of candidates) {
-    const problem = relationProblem(accepted, { fromId: candidate.from, toId: candidate.to, type: candidate.type });
+  for (const [i, { scheme, ...candidate }] of candidates.entries()) {
+    const problem = problems[i];
     if (problem) {
-      repairs.push(`The relation ${candidate.key} from ${scheme} (${quote(textOf.get(candidate.from)!)} ${candidate.type} ${quote(textOf.get(candidate.to)!)}) was dropped: ${problem}`);
+      repairs.push(`The relation ${candidate.key} from ${scheme} (${quote(textOf.get(candidate.from)!)} ${candidate.type} ${quote(textOf.get(candidate.to)!)}) was dropped: ${problem.message}`);
       continue;
     }
-    accepted.push({ fromId: candidate.from, toId: candidate.to, type: candidate.type });
     relations.push(candidate);
   }
   // A linked group that lost all but one premise is no longer linked.

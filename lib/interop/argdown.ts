@@ -21,8 +21,9 @@ import {
   type RelationMember,
 } from "@argdown/core";
 
-import { relationProblem, type Edge } from "@/lib/graph/semantics";
+import { TANGLED_SUPPORTS_MESSAGE, relationProblems, type RelationProblemKind } from "@/lib/graph/semantics";
 import { NODE_KINDS, PERSPECTIVES, type TNodeKind, type TPerspective, type TRelationType } from "@/lib/schemas/domain";
+import { UNSAFE_TEXT_MESSAGE, isCleanText, xmlSafeText } from "@/lib/schemas/text";
 
 import { ZImportOptions, fileTitle, importedFileSource, type TImportOptions } from "./import-options";
 import {
@@ -188,13 +189,14 @@ function yamlErrorLine(response: IArgdownResponse, error: unknown): string | und
 // Argdown -> portable
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** How the report counts a relation left out for each problem. */
+const DROPPED_AS: Record<RelationProblemKind, string> = { "self-link": "self-link", duplicate: "duplicate relation", reverse: "reverse relation", circular: "circular support" };
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 
-/** Text as the app stores it: one line, single spaces, no NUL or half surrogate pairs. */
+/** Text as the app stores it: one line, single spaces, nothing the shared text checks refuse (rows stored before they held may carry some). */
 function cleanText(text: string): string {
-  return text.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD").replace(/\s+/g, " ").trim();
+  return xmlSafeText(text).replace(/\s+/g, " ").trim();
 }
 
 function isPerspective(value: unknown): value is TPerspective {
@@ -292,6 +294,7 @@ export function argdownToPortable(text: string, options: TImportOptions): { deba
   if (!checkedOptions.success) throw new ImportError(`The import options are not valid: ${checkedOptions.error.issues[0]!.message}`);
   const input = text.replace(/^\uFEFF/, "");
   if (input.trim().length === 0) throw new ImportError("The file is empty: there is no Argdown to import.");
+  if (!isCleanText(input)) throw new ImportError(`The file: ${UNSAFE_TEXT_MESSAGE}`);
   if (input.length > MAX_ARTICLE) {
     throw new ImportError(`The file has ${input.length} characters; it becomes the debate's article, which holds at most ${MAX_ARTICLE}.`);
   }
@@ -506,20 +509,16 @@ export function argdownToPortable(text: string, options: TImportOptions): { deba
 
   // The app's rules: no self-links, one relation per pair, no circular support.
   const textOf = new Map(drafts.map((d) => [d.key, d.text]));
-  const accepted: Edge[] = [];
+  const problems = relationProblems(candidates.map((c) => ({ fromId: c.from, toId: c.to, type: c.type })));
+  if (!problems) throw new ImportError(`The file's relations cannot be imported. ${TANGLED_SUPPORTS_MESSAGE}`);
   const kept: TPortableRelation[] = [];
-  for (const c of candidates) {
-    const edge = { fromId: c.from, toId: c.to, type: c.type };
-    const problem = relationProblem(accepted, edge);
+  for (const [i, c] of candidates.entries()) {
+    const problem = problems[i];
     if (problem) {
-      const same = accepted.find((e) => e.fromId === c.from && e.toId === c.to);
-      const reverse = accepted.find((e) => e.fromId === c.to && e.toId === c.from);
-      const what = c.from === c.to ? "self-link" : same ? "duplicate relation" : reverse ? "reverse relation" : "circular support";
-      drop(what);
-      repairs.push(`From ${c.origin}, ${quote(textOf.get(c.from)!)} ${c.type} ${quote(textOf.get(c.to)!)} was left out: ${problem}`);
+      drop(DROPPED_AS[problem.kind]);
+      repairs.push(`From ${c.origin}, ${quote(textOf.get(c.from)!)} ${c.type} ${quote(textOf.get(c.to)!)} was left out: ${problem.message}`);
       continue;
     }
-    accepted.push(edge);
     kept.push({ key: `relation-${kept.length + 1}`, from: c.from, to: c.to, type: c.type, group: c.group, status: "approved" });
   }
   const groupSize = new Map<string, number>();

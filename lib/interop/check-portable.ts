@@ -1,4 +1,4 @@
-import { relationProblem } from "@/lib/graph/semantics";
+import { TANGLED_SUPPORTS_MESSAGE, relationProblems } from "@/lib/graph/semantics";
 
 import { ImportError, type TPortableDebate } from "./portable";
 
@@ -36,17 +36,17 @@ export function checkPortable(debate: TPortableDebate, fallbackSourceKey: string
   });
   if (unsourced > 0) repairs.push(`${unsourced} statement${unsourced === 1 ? "" : "s"} without a source now cite the imported file.`);
 
-  const kept: TPortableDebate["relations"] = [];
   for (const r of debate.relations) {
     if (!nodeKeys.has(r.from) || !nodeKeys.has(r.to)) {
       throw new ImportError(`Relation "${r.key}" points at a statement that is not in the file`, `relation ${r.key}`);
     }
-    const problem = relationProblem(
-      kept.map((k) => ({ fromId: k.from, toId: k.to, type: k.type })),
-      { fromId: r.from, toId: r.to, type: r.type },
-    );
-    if (problem) repairs.push(`Relation "${r.key}" was left out: ${problem}`);
-    else kept.push(r);
   }
+  const problems = relationProblems(debate.relations.map((r) => ({ fromId: r.from, toId: r.to, type: r.type })));
+  if (!problems) throw new ImportError(`The file's relations cannot be imported. ${TANGLED_SUPPORTS_MESSAGE}`);
+  const kept = debate.relations.filter((r, i) => {
+    const problem = problems[i];
+    if (problem) repairs.push(`Relation "${r.key}" was left out: ${problem.message}`);
+    return !problem;
+  });
   return { debate: { ...debate, nodes, relations: kept }, repairs };
 }

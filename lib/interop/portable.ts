@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "@/lib/schemas/domain";
+import { ZCalendarDate, ZHttpUrl, ZStoredInt, ZTimestamp, ZVersion, checkedJson, checkedText } from "@/lib/schemas/text";
 
 /**
  * A whole debate in a form that travels: every reference is a key local to
@@ -9,17 +10,18 @@ import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "@/lib/schemas/d
  */
 export const PORTABLE_SCHEMA_VERSION = 1;
 
-const ZDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ZKey = z.string().min(1).max(200);
+const ZKey = checkedText(1, 200);
+/** How deep a revision's before/after may nest: the app's own snapshots are two levels. */
+const MAX_SNAPSHOT_DEPTH = 16;
 
 export const ZPortableSource = z.object({
   key: ZKey,
-  title: z.string().min(1).max(300),
-  author: z.string().max(200).nullable(),
-  publisher: z.string().max(200).nullable(),
-  url: z.string().max(2048).nullable(),
-  publishedAt: ZDate.nullable(),
-  quote: z.string().max(2000).nullable(),
+  title: checkedText(1, 300),
+  author: checkedText(0, 200).nullable(),
+  publisher: checkedText(0, 200).nullable(),
+  url: ZHttpUrl.nullable(),
+  publishedAt: ZCalendarDate.nullable(),
+  quote: checkedText(0, 2000).nullable(),
   perspective: ZPerspective,
   /** The source that is the debate's article itself. */
   isArticle: z.boolean(),
@@ -28,18 +30,18 @@ export const ZPortableSource = z.object({
 export const ZPortableNode = z.object({
   key: ZKey,
   kind: ZNodeKind,
-  text: z.string().min(1).max(5000),
-  attributedTo: z.string().max(300).nullable(),
-  anchor: z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).nullable(),
+  text: checkedText(1, 5000),
+  attributedTo: checkedText(0, 300).nullable(),
+  anchor: z.object({ start: ZStoredInt, end: ZStoredInt.min(1) }).nullable(),
   sourceKeys: z.array(ZKey),
   status: ZStatus,
   /** Display name of the author, when a person added it. */
-  author: z.string().nullable(),
-  team: z.string().nullable(),
+  author: checkedText(0, 200).nullable(),
+  team: checkedText(0, 100).nullable(),
   /** The case that team argued when the node was written; files without it get the team's case. */
   teamSide: ZPerspective.nullable().optional(),
   /** The node's version, so its history continues where it left off (1 when absent). */
-  version: z.number().int().min(1).max(2_147_483_647).optional(),
+  version: ZVersion.optional(),
 });
 
 export const ZPortableRelation = z.object({
@@ -50,40 +52,40 @@ export const ZPortableRelation = z.object({
   /** Relations sharing a group key are linked co-premises of one target. */
   group: ZKey.nullable(),
   status: ZStatus,
-  version: z.number().int().min(1).max(2_147_483_647).optional(),
+  version: ZVersion.optional(),
 });
 
-export const ZPortableTeam = z.object({ name: z.string().min(1).max(100), colour: z.string().max(30), perspective: ZPerspective });
+export const ZPortableTeam = z.object({ name: checkedText(1, 100), colour: checkedText(0, 30), perspective: ZPerspective });
 
 export const ZPortableRevision = z.object({
   entity: z.enum(["node", "relation"]),
   key: ZKey,
-  version: z.number().int().min(1),
+  version: ZVersion,
   action: z.enum(["create", "update", "delete", "restore", "approve", "reject"]),
-  actor: z.string().nullable(),
-  at: z.string(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-  reason: z.string().nullable(),
+  actor: checkedText(0, 200).nullable(),
+  at: ZTimestamp,
+  before: checkedJson(MAX_SNAPSHOT_DEPTH).nullable(),
+  after: checkedJson(MAX_SNAPSHOT_DEPTH).nullable(),
+  reason: checkedText(0, 2000).nullable(),
 });
 
 export const ZPortableDebate = z.object({
   schemaVersion: z.literal(PORTABLE_SCHEMA_VERSION),
   debate: z.object({
-    title: z.string().min(1).max(300),
-    description: z.string().max(5000).nullable(),
+    title: checkedText(1, 300),
+    description: checkedText(0, 5000).nullable(),
     moderationMode: z.enum(["open", "premoderated"]),
     phase: z.enum(["open", "closed", "archived"]),
     anonymous: z.boolean(),
   }),
   article: z.object({
-    title: z.string().min(1).max(300),
-    author: z.string().max(200).nullable(),
-    publisher: z.string().max(200).nullable(),
-    publishedAt: ZDate.nullable(),
-    url: z.string().max(2048).nullable(),
+    title: checkedText(1, 300),
+    author: checkedText(0, 200).nullable(),
+    publisher: checkedText(0, 200).nullable(),
+    publishedAt: ZCalendarDate.nullable(),
+    url: ZHttpUrl.nullable(),
     perspective: ZPerspective,
-    text: z.string().max(500_000),
+    text: checkedText(0, 500_000),
   }),
   sources: z.array(ZPortableSource),
   nodes: z.array(ZPortableNode),

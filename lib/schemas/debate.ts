@@ -1,8 +1,8 @@
 import { z } from "zod";
 
 import { ZPerspective } from "./domain";
-import { ZHttpUrl, ZPublicationDate, optionalText } from "./source";
-import { boundedText, isStorableText } from "./text";
+import { optionalText } from "./source";
+import { UNSAFE_TEXT_MESSAGE, ZHttpUrl, ZPublicationDate, boundedText, isCleanText } from "./text";
 
 /** Long enough to hold an argument worth mapping, short enough to read beside its map. */
 export const MIN_ARTICLE_LENGTH = 200;
@@ -43,13 +43,13 @@ export const ZArticleText = z
       .string()
       .min(MIN_ARTICLE_LENGTH, `Paste the whole article: at least ${MIN_ARTICLE_LENGTH} characters.`)
       .max(MAX_ARTICLE_LENGTH, `An article has at most ${MAX_ARTICLE_LENGTH.toLocaleString("en")} characters.`)
-      .refine(isStorableText, "The text contains characters that cannot be stored (a NUL or a broken character)."),
+      .refine(isCleanText, UNSAFE_TEXT_MESSAGE),
   );
 
 export const ZNewArticle = z.object({
-  title: boundedText(1, 300, { tooShort: "Enter the article's title.", tooLong: "A title has at most 300 characters." }),
-  author: optionalText(200, "An author"),
-  publisher: optionalText(200, "A publisher"),
+  title: boundedText(1, 300, { tooShort: "Enter the article's title.", tooLong: "A title has at most 300 characters." }, { singleLine: true }),
+  author: optionalText(200, "An author", { singleLine: true }),
+  publisher: optionalText(200, "A publisher", { singleLine: true }),
   publishedAt: optionalField(ZPublicationDate),
   url: optionalField(ZHttpUrl),
   /** Whose case the article argues (not who wrote it): the perspective its passages are cited with. */
@@ -59,7 +59,7 @@ export const ZNewArticle = z.object({
 export type TNewArticle = z.output<typeof ZNewArticle>;
 
 export const ZCreateDebateRequest = z.object({
-  title: boundedText(3, 200, { tooShort: "Name the debate (at least 3 characters).", tooLong: "A debate's title has at most 200 characters." }),
+  title: boundedText(3, 200, { tooShort: "Name the debate (at least 3 characters).", tooLong: "A debate's title has at most 200 characters." }, { singleLine: true }),
   description: optionalText(1000, "A description"),
   moderationMode: z.enum(MODERATION_MODES, { error: "Choose whether contributions appear at once or wait for a moderator." }),
   article: ZNewArticle,

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZStoredInt } from "./text";
+
 export const NODE_KINDS = ["thesis", "claim", "premise", "rebuttal"] as const;
 export const RELATION_TYPES = ["supports", "attacks"] as const;
 export const PERSPECTIVES = ["armenian", "azerbaijani", "neutral"] as const;
@@ -17,7 +19,7 @@ export type TStatus = z.infer<typeof ZStatus>;
 
 /** A span of the article: text.slice(start, end) is the quoted passage. */
 export const ZAnchor = z
-  .object({ start: z.number().int().min(0), end: z.number().int().min(1) })
+  .object({ start: ZStoredInt, end: ZStoredInt.min(1) })
   .refine((a) => a.end > a.start, { message: "An anchor must end after it starts." });
 export type TAnchor = z.infer<typeof ZAnchor>;
 

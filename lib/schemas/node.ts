@@ -29,7 +29,7 @@ export const ZCreateNodeRequest = z
     kind: ZNodeKind,
     text: ZStatementText,
     /** Whose position the statement states, when it is not the article author's own. */
-    attributedTo: optionalText(200, "“Attributed to”"),
+    attributedTo: optionalText(200, "“Attributed to”", { singleLine: true }),
     anchor: ZAnchor.optional(),
     link: ZNodeLink.optional(),
     sources: z.array(ZSourceCitation).max(MAX_SOURCES, `Cite at most ${MAX_SOURCES} sources.`).default([]),

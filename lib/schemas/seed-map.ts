@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZDebateSlug, ZNodeKind, ZPerspective, ZRelationType } from "./domain";
+import { ZCalendarDate, ZHttpUrl, checkedText } from "./text";
 
 /** A map kept as data (prisma/seed/*.json): nodes by key, anchored by offsets and quote. */
 export const ZSeedMap = z.object({
@@ -9,8 +10,8 @@ export const ZSeedMap = z.object({
       z.object({
         key: z.string().min(1),
         kind: ZNodeKind,
-        text: z.string().min(1).max(400),
-        attributedTo: z.string().nullable(),
+        text: checkedText(1, 400),
+        attributedTo: checkedText(0, 200).nullable(),
         anchor: z.object({ start: z.number().int().min(0), end: z.number().int(), quote: z.string().min(1) }),
       }),
     )
@@ -23,14 +24,14 @@ export type TSeedMap = z.infer<typeof ZSeedMap>;
 
 export const ZSeedDebate = z.object({
   slug: ZDebateSlug,
-  title: z.string(),
-  description: z.string(),
+  title: checkedText(1, 200),
+  description: checkedText(0, 1000),
   article: z.object({
-    title: z.string(),
-    author: z.string().nullable(),
-    publisher: z.string().nullable(),
-    publishedAt: z.string().nullable(),
-    url: z.string().nullable(),
+    title: checkedText(1, 300),
+    author: checkedText(0, 200).nullable(),
+    publisher: checkedText(0, 200).nullable(),
+    publishedAt: ZCalendarDate.nullable(),
+    url: ZHttpUrl.nullable(),
     perspective: ZPerspective,
     textFile: z.string(),
   }),

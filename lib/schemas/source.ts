@@ -1,45 +1,20 @@
 import { z } from "zod";
 
 import { ZPerspective } from "./domain";
-import { boundedText, isStorableText } from "./text";
+import { ZHttpUrl, ZPublicationDate, boundedText } from "./text";
 
-export const optionalText = (max: number, label: string) =>
-  boundedText(0, max, { tooShort: "", tooLong: `${label} has at most ${max} characters.` })
+export const optionalText = (max: number, label: string, options: { singleLine?: boolean } = {}) =>
+  boundedText(0, max, { tooShort: "", tooLong: `${label} has at most ${max} characters.` }, options)
     .transform((v) => (v === "" ? null : v))
     .nullable()
     .optional()
     .transform((v) => v ?? null);
 
-export const ZHttpUrl = z
-  .string()
-  .trim()
-  .max(2048, "A URL has at most 2048 characters.")
-  .refine(isStorableText, "Enter a full web address starting with http:// or https://.")
-  .refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
-    } catch {
-      return false;
-    }
-  }, "Enter a full web address starting with http:// or https://.");
-
-/** A calendar date, YYYY-MM-DD, that exists and is not in the future. */
-export const ZPublicationDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD.")
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "That date does not exist.")
-  .refine((value) => Number(value.slice(0, 4)) >= 1000, "Enter a year from 1000 on.")
-  .refine((value) => new Date(`${value}T00:00:00Z`).getTime() <= Date.now(), "A publication date cannot be in the future.");
-
 /** A new source, cited for the first time in this debate. */
 export const ZNewSource = z.object({
-  title: boundedText(1, 300, { tooShort: "Enter the source's title.", tooLong: "A title has at most 300 characters." }),
-  author: optionalText(200, "An author"),
-  publisher: optionalText(200, "A publisher"),
+  title: boundedText(1, 300, { tooShort: "Enter the source's title.", tooLong: "A title has at most 300 characters." }, { singleLine: true }),
+  author: optionalText(200, "An author", { singleLine: true }),
+  publisher: optionalText(200, "A publisher", { singleLine: true }),
   url: ZHttpUrl,
   publishedAt: z
     .union([z.literal(""), ZPublicationDate])

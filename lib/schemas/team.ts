@@ -30,7 +30,7 @@ export function colourName(hex: string): string {
 
 export const MAX_TEAMS = 12;
 
-export const ZTeamName = boundedText(1, 40, { tooShort: "Name the team.", tooLong: "A team name has at most 40 characters." });
+export const ZTeamName = boundedText(1, 40, { tooShort: "Name the team.", tooLong: "A team name has at most 40 characters." }, { singleLine: true });
 
 export const ZTeamColour = z
   .string({ error: "Choose the team's colour." })

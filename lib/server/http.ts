@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 import { getActor, type Actor } from "./auth/get-actor";
+import { readJson } from "./read-json";
 
 type RouteContext = { params: Promise<unknown> };
 
@@ -64,14 +65,4 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUES
   }
   const message = code === "BAD_REQUEST" ? parsed.error.issues.map((i) => i.message).join(" ") : "Some fields need attention.";
   throw new AppError(code, message, code === "VALIDATION" ? fieldErrors : undefined);
-}
-
-async function readJson(request: Request, maxBytes: number): Promise<unknown> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > maxBytes) throw new AppError("BAD_REQUEST", `The request body is too large (over ${Math.round(maxBytes / 1000)} kB).`);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid JSON.");
-  }
 }

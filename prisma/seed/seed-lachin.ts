@@ -3,7 +3,9 @@ import path from "node:path";
 
 import type { PrismaClient } from "@prisma/client";
 
+import { MAX_ARTICLE_LENGTH } from "@/lib/schemas/debate";
 import { ZSeedDebate, ZSeedMap, type TSeedDebate, type TSeedMap } from "@/lib/schemas/seed-map";
+import { checkedText } from "@/lib/schemas/text";
 
 import { ARTICLE_SOURCE, insertMap } from "./insert-map";
 
@@ -15,7 +17,7 @@ export type LachinSeed = { debate: TSeedDebate; map: TSeedMap; text: string };
 export function readLachinSeed(): LachinSeed {
   const debate = ZSeedDebate.parse(JSON.parse(readFileSync(path.join(SEED_DIR, "lachin-debate.json"), "utf8")));
   const map = ZSeedMap.parse(JSON.parse(readFileSync(path.join(SEED_DIR, debate.mapFile), "utf8")));
-  const text = readFileSync(path.join(SEED_DIR, debate.article.textFile), "utf8");
+  const text = checkedText(1, MAX_ARTICLE_LENGTH).parse(readFileSync(path.join(SEED_DIR, debate.article.textFile), "utf8"));
   return { debate, map, text };
 }
 

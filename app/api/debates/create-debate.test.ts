@@ -171,9 +171,9 @@ describe("POST /api/debates", () => {
     expect(error.fieldErrors![field]!.join(" ")).toMatch(message);
   });
 
-  it("answers 400 for a body over the size limit, and for malformed JSON", async () => {
+  it("answers 413 for a body over the size limit, and 400 for malformed JSON", async () => {
     const huge = withArticle({ text: "\u0001".repeat(Math.ceil(MAX_NEW_DEBATE_BYTES / 6) + 10) });
-    let error = await expectError(await expectNothingCreated(() => postDebate(huge)), 400, "BAD_REQUEST");
+    let error = await expectError(await expectNothingCreated(() => postDebate(huge)), 413, "PAYLOAD_TOO_LARGE");
     expect(error.message).toMatch(/too large/);
     error = await expectError(await expectNothingCreated(() => postDebate('{"title": "x", "article": {')), 400, "BAD_REQUEST");
     expect(error.message).toMatch(/not valid JSON/);

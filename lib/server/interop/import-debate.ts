@@ -17,6 +17,19 @@ const FALLBACK_SOURCE = "imported-file";
 
 export type TImportResult = { slug: string; report: TImportReport };
 
+/**
+ * Rows per insert: Prisma builds each statement on the event loop, so a large
+ * import is written in batches, and other requests are served between them.
+ */
+const BATCH_ROWS = 250;
+
+/** Lets requests that arrived meanwhile run between the import's long synchronous steps. */
+const letOthersRun = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH_ROWS) await write(rows.slice(i, i + BATCH_ROWS));
+}
+
 const toDate = (day: string | null) => (day ? new Date(`${day}T00:00:00Z`) : null);
 
 /** Ids a revision snapshot refers to, and what kind of record each names. */
@@ -45,6 +58,7 @@ function remapSnapshot(snapshot: unknown, ids: Map<string, string>): Prisma.Inpu
  */
 export async function importDebate({ actor, portable, fileName, perspective, report }: { actor: Actor | null; portable: TPortableDebate; fileName: string; perspective: TPerspective; report: TImportReport }): Promise<TImportResult> {
   if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to import a debate.");
+  await letOthersRun();
   let checked: ReturnType<typeof checkPortable>;
   try {
     checked = checkPortable(portable, FALLBACK_SOURCE);
@@ -52,6 +66,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
     if (error instanceof ImportError) throw new AppError("VALIDATION", error.message);
     throw error;
   }
+  await letOthersRun();
   const { debate } = checked;
   const needsFallback = debate.nodes.some((n) => n.sourceKeys.includes(FALLBACK_SOURCE)) && !debate.sources.some((s) => s.key === FALLBACK_SOURCE);
   const sources = needsFallback
@@ -74,11 +89,12 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
       const { article } = debate;
       ({ slug } = await insertOwnedDebate(tx, { debateId, articleId, ownerId: actor.userId, debate: debate.debate, article: { ...article, publishedAt: toDate(article.publishedAt) } }));
       await tx.team.createMany({ data: [...teamsByName.values()].map((t) => ({ ...t, debateId })) });
-      await tx.source.createMany({
-        data: sources.map(({ key, isArticle, publishedAt, ...s }) => ({ id: idOf("source", key), debateId, articleId: isArticle ? articleId : null, publishedAt: toDate(publishedAt), createdById: actor.userId, ...s })),
-      });
-      await tx.node.createMany({
-        data: debate.nodes.map((n) => {
+      await inBatches(
+        sources.map(({ key, isArticle, publishedAt, ...s }) => ({ id: idOf("source", key), debateId, articleId: isArticle ? articleId : null, publishedAt: toDate(publishedAt), createdById: actor.userId, ...s })),
+        (data) => tx.source.createMany({ data }),
+      );
+      await inBatches(
+        debate.nodes.map((n) => {
           const team = n.team ? teamsByName.get(n.team) : undefined;
           return {
             id: idOf("node", n.key),
@@ -92,13 +108,20 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
             teamSide: n.teamSide !== undefined ? n.teamSide : (team?.perspective ?? null),
           };
         }),
-      });
-      await tx.nodeSource.createMany({ data: debate.nodes.flatMap((n) => n.sourceKeys.map((key) => ({ nodeId: idOf("node", n.key), sourceId: idOf("source", key) }))) });
+        (data) => tx.node.createMany({ data }),
+      );
+      await inBatches(
+        debate.nodes.flatMap((n) => n.sourceKeys.map((key) => ({ nodeId: idOf("node", n.key), sourceId: idOf("source", key) }))),
+        (data) => tx.nodeSource.createMany({ data }),
+      );
       const groups = [...new Set(debate.relations.flatMap((r) => (r.group ? [r.group] : [])))];
-      await tx.premiseGroup.createMany({ data: groups.map((g) => ({ id: idOf("group", g), debateId })) });
+      await inBatches(
+        groups.map((g) => ({ id: idOf("group", g), debateId })),
+        (data) => tx.premiseGroup.createMany({ data }),
+      );
       const start = Date.now();
-      await tx.relation.createMany({
-        data: debate.relations.map((r, index) => ({
+      await inBatches(
+        debate.relations.map((r, index) => ({
           id: idOf("relation", r.key),
           // Distinct times keep the file's order, which places nodes in the layout.
           createdAt: new Date(start + index),
@@ -110,9 +133,10 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
           status: r.status,
           version: r.version ?? 1,
         })),
-      });
-      await tx.revision.createMany({
-        data: debate.revisions
+        (data) => tx.relation.createMany({ data }),
+      );
+      await inBatches(
+        debate.revisions
           .filter((r) => ids.has(`${r.entity}:${r.key}`))
           .map((r) => ({
             debateId,
@@ -126,7 +150,8 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
             reason: r.reason,
             createdAt: new Date(r.at),
           })),
-      });
+        (data) => tx.revision.createMany({ data }),
+      );
       await tx.auditEntry.create({ data: { debateId, actorId: actor.userId, action: "debate.import", detail: { format: report.format, fileName } } });
     },
     { timeout: 120_000 },

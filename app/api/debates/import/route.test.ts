@@ -433,7 +433,7 @@ describe("POST /api/debates/import: refused files change nothing", () => {
     const content = `{"nodes": [], "edges": []}${" ".repeat(5_000_000)}`;
     const overLimit = await refused({ format: "aif", fileName: "big.json", content, perspective: "neutral" }, 422, "VALIDATION");
     expect(overLimit.fieldErrors?.content).toEqual(["The file is too large: at most 5 MB."]);
-    const farOver = await refused({ format: "aif", fileName: "huge.json", content: "x".repeat(6_000_000), perspective: "neutral" }, 400, "BAD_REQUEST");
+    const farOver = await refused({ format: "aif", fileName: "huge.json", content: "x".repeat(10_100_000), perspective: "neutral" }, 413, "PAYLOAD_TOO_LARGE");
     expect(farOver.message).toMatch(/too large/);
   });
 

@@ -5,8 +5,14 @@ import { MAX_IMPORT_BYTES, ZImportRequest } from "@/lib/schemas/import";
 import { route } from "@/lib/server/http";
 import { importDebate } from "@/lib/server/interop/import-debate";
 
+/**
+ * The file travels as a JSON string, where quotes, backslashes and line breaks
+ * take two bytes each: a file at the limit can make a body twice its size.
+ */
+const MAX_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 10_000;
+
 /** POST /api/debates/import: a JSON, AIF or Argdown file becomes a new debate owned by the importer. */
-export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_IMPORT_BYTES + 10_000 }, async ({ actor, body }) => {
+export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_BODY_BYTES }, async ({ actor, body }) => {
   let read: ReturnType<(typeof FORMAT)["json"]["read"]>;
   try {
     read = FORMAT[body.format].read(body.content, { fileName: body.fileName, perspective: body.perspective });
