@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { clientAddressOf, isProxyRange, normaliseAddress, trustedProxies, UNKNOWN_ADDRESS } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressOf, isProxyRange, normaliseAddress, stampClientAddress, trustedProxies, UNKNOWN_ADDRESS } from "./client-address";
 
 const none = trustedProxies([]);
 const proxy = trustedProxies(["10.0.0.0/8", "fd00::/8"]);
@@ -35,6 +35,14 @@ describe("clientAddressOf", () => {
       }),
       { seed: 12 },
     );
+  });
+});
+
+describe("stampClientAddress", () => {
+  it("replaces a client's own copy of the internal header with the socket's address", () => {
+    const headers = { [CLIENT_ADDRESS_HEADER]: "198.51.100.1", "x-forwarded-for": "198.51.100.2" };
+    stampClientAddress(headers, "203.0.113.7", none);
+    expect(headers[CLIENT_ADDRESS_HEADER]).toBe("203.0.113.7");
   });
 });
 

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { BlockList, isIP } from "node:net";
 
 /**
@@ -61,4 +62,12 @@ export function clientAddressOf(peer: string | undefined, forwardedFor: string |
     client = address;
   }
   return client;
+}
+
+/**
+ * What the app's server does to every request: whatever a client sent in the internal header is
+ * replaced by the address found from the socket's peer (and X-Forwarded-For behind a trusted proxy).
+ */
+export function stampClientAddress(headers: IncomingHttpHeaders, peer: string | undefined, trusted: BlockList): void {
+  headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(peer, headers["x-forwarded-for"], trusted);
 }

@@ -8,7 +8,7 @@
  */
 import { createServer, type IncomingMessage } from "node:http";
 
-import { CLIENT_ADDRESS_HEADER, clientAddressOf, trustedProxies } from "@/lib/client-address";
+import { stampClientAddress, trustedProxies } from "@/lib/client-address";
 import { readEnv } from "@/lib/env";
 
 const dev = process.argv.includes("--dev");
@@ -18,9 +18,7 @@ const { default: next } = await import("next");
 const env = readEnv();
 const trusted = trustedProxies(env.TRUSTED_PROXIES);
 
-function stampClientAddress(request: IncomingMessage): void {
-  request.headers[CLIENT_ADDRESS_HEADER] = clientAddressOf(request.socket.remoteAddress, request.headers["x-forwarded-for"], trusted);
-}
+const stamp = (request: IncomingMessage) => stampClientAddress(request.headers, request.socket.remoteAddress, trusted);
 
 const app = next({ dev, port: env.PORT });
 const handle = app.getRequestHandler();
@@ -28,12 +26,12 @@ await app.prepare();
 const upgrade = app.getUpgradeHandler();
 
 const server = createServer((request, response) => {
-  stampClientAddress(request);
+  stamp(request);
   void handle(request, response);
 });
 // Development's hot reload talks over WebSocket upgrades.
 server.on("upgrade", (request: IncomingMessage, socket, head: Buffer) => {
-  stampClientAddress(request);
+  stamp(request);
   void upgrade(request, socket, head);
 });
 server.listen(env.PORT, () => console.log(`Ready on port ${env.PORT}${trusted.rules.length ? ` (trusted proxies: ${env.TRUSTED_PROXIES.join(", ")})` : ""}`));
