@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { isProxyRange } from "./client-address";
+
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
 /** Settings read from the environment; an empty value counts as unset. */
@@ -12,6 +14,11 @@ export const ZEnv = z.object({
   EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
   /** Signs sessions and keys the map's author ids; the start script sets it (scripts/lib/auth-secret.ts). */
   NEXTAUTH_SECRET: z.preprocess(emptyAsUnset, z.string().min(1).optional()),
+  /** Proxies (addresses or CIDR ranges, comma-separated) whose X-Forwarded-For names the client; none by default. */
+  TRUSTED_PROXIES: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((entry) => entry.trim()).filter(Boolean) : value),
+    z.array(z.string().refine(isProxyRange, "Each trusted proxy is an IP address or a CIDR range, such as 10.0.0.0/8.")).default([]),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type TEnv = z.infer<typeof ZEnv>;

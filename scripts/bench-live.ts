@@ -74,7 +74,7 @@ async function main() {
   const cookies = await writerCookies(prisma, process.env.NEXTAUTH_SECRET);
   const port = await pickPort(portRange);
   const base = `http://127.0.0.1:${port}`;
-  log(`Starting next start on port ${port}...`);
+  log(`Starting the app server on port ${port}...`);
   const server = startServer(port, database.url);
   cleanups.push({ name: "the Next.js server", run: () => stopProcessGroup(server.child) });
   await waitUntilServing(`${base}/api/debates/${slug}`, server);

@@ -1,7 +1,7 @@
 /**
  * How fast the map is at scale (`npm run bench`): a scratch PostgreSQL with the
  * Lachin debate and synthetic debates of 500 and 2000 nodes, the production
- * build served by `next start`, then for each debate
+ * build served by the app's server (scripts/serve.ts), then for each debate
  *   - the map API (GET /api/debates/{slug}): sequential requests after a warm-up;
  *   - the map page in headless Chromium: from navigation start until the
  *     statement nodes are there and fitView has set the viewport (rendered),
@@ -75,7 +75,7 @@ async function main() {
 
   const port = await pickPort(portRange);
   const base = `http://127.0.0.1:${port}`;
-  log(`Starting next start on port ${port}...`);
+  log(`Starting the app server on port ${port}...`);
   const server = startServer(port, database.url);
   cleanups.push({ name: "the Next.js server", run: () => stopProcessGroup(server.child) });
   await waitUntilServing(`${base}/api/debates/${debates[0]!.slug}`, server);

@@ -1,7 +1,7 @@
 /**
  * One command from a fresh clone to a running app: database (DATABASE_URL or
  * an embedded PostgreSQL in DATA_DIR), migrations, first-run seed, a
- * production build when the sources changed, then the Next.js server on PORT.
+ * production build when the sources changed, then the app's server (scripts/serve.ts) on PORT.
  */
 import { spawn } from "node:child_process";
 
@@ -38,9 +38,11 @@ async function main() {
     await database.stop();
     throw error;
   }
-  const server = spawn("node_modules/.bin/next", [isDev ? "dev" : "start", "-p", String(env.PORT)], {
+  // scripts/serve.ts: Next.js behind a server that tells the app each request's client address.
+  const server = spawn("node_modules/.bin/tsx", ["scripts/serve.ts", ...(isDev ? ["--dev"] : [])], {
     env: {
       ...process.env,
+      PORT: String(env.PORT),
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,

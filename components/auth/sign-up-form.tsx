@@ -29,7 +29,9 @@ export function SignUpForm({ next }: { next: string }) {
     try {
       await apiFetch("/api/users", { method: "POST", body: parsed.data });
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
-      if (result?.error) throw new ApiError(401, "UNAUTHORIZED", result.error);
+      // The server answers a registered email as a new one (it never says which emails have accounts);
+      // only the sign-in that follows fails, when the password is not that account's.
+      if (result?.error) throw new ApiError(401, "UNAUTHORIZED", result.error === "CredentialsSignin" || /do not match/.test(result.error) ? "We could not sign you in. If this email already has an account, sign in with its password." : result.error);
       router.push(next);
       router.refresh();
     } catch (error) {

@@ -102,9 +102,10 @@ export async function buildIfNeeded(log: (message: string) => void): Promise<voi
 
 export function startServer(port: number, databaseUrl: string): { child: ChildProcess; output: () => string } {
   let output = "";
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+  const child = spawn("node_modules/.bin/tsx", ["scripts/serve.ts"], {
     env: {
       ...process.env,
+      PORT: String(port),
       DATABASE_URL: databaseUrl,
       // Sessions need a secret in production; a throwaway one for this run.
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
@@ -127,7 +128,7 @@ export function startServer(port: number, databaseUrl: string): { child: ChildPr
 export async function waitUntilServing(url: string, server: { child: ChildProcess; output: () => string }): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`next start exited (code ${server.child.exitCode}):\n${server.output()}`);
+    if (server.child.exitCode !== null) throw new Error(`The app server exited (code ${server.child.exitCode}):\n${server.output()}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -137,7 +138,7 @@ export async function waitUntilServing(url: string, server: { child: ChildProces
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
-  throw new Error(`next start did not answer within 60 s:\n${server.output()}`);
+  throw new Error(`The app server did not answer within 60 s:\n${server.output()}`);
 }
 
 export function summarise(values: number[]): Summary {

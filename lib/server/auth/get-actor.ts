@@ -5,18 +5,12 @@ import { z } from "zod";
 
 import { db } from "@/lib/server/db";
 
+import { readCookies } from "./cookies";
+
 /** The signed-in person making a request. */
 export type Actor = { userId: string; name: string };
 
 const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-function readCookie(header: string | null, name: string): string | undefined {
-  for (const part of header?.split(";") ?? []) {
-    const [key, ...value] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(value.join("="));
-  }
-  return undefined;
-}
 
 /**
  * Reads the next-auth session from the request's cookie. Works on a plain
@@ -25,8 +19,8 @@ function readCookie(header: string | null, name: string): string | undefined {
 export async function getActor(request: Request): Promise<Actor | null> {
   const secret = process.env.NEXTAUTH_SECRET;
   if (!secret) return null;
-  const cookies = request.headers.get("cookie");
-  const token = SESSION_COOKIES.map((name) => readCookie(cookies, name)).find(Boolean);
+  const cookies = readCookies(request.headers.get("cookie"));
+  const token = SESSION_COOKIES.map((name) => cookies[name]).find(Boolean);
   if (!token) return null;
   const session = await decode({ token, secret }).catch(() => null);
   const userId = z.uuid().safeParse(session?.sub);

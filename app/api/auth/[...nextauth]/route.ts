@@ -1,7 +1,6 @@
-import NextAuth from "next-auth";
-
+import { nextAuthRoute } from "@/lib/server/auth/next-auth-route";
 import { authOptions } from "@/lib/server/auth/options";
 
-const handler = NextAuth(authOptions);
+const handler = nextAuthRoute(authOptions);
 
 export { handler as GET, handler as POST };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { AppError } from "@/lib/errors";
 import { signIn } from "@/lib/server/auth/sign-in";
-import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ADDRESS } from "@/lib/server/auth/sign-in-limit";
+import { MAX_FAILURES_PER_ADDRESS, MAX_FAILURES_PER_PAIR } from "@/lib/server/auth/sign-in-limit";
 import { db } from "@/lib/server/db";
 
 import { createUser } from "@/test/session";
@@ -16,17 +16,19 @@ describe("sign-in", () => {
     await expect(signIn({ email: "nobody@example.test", password: "whatever" }, "10.0.0.1")).rejects.toThrow("do not match");
   });
 
-  it("slows down repeated failures for one account with a try-again-in message", async () => {
+  // Before, failures from any address locked the account everywhere, so anyone could lock its owner out.
+  it("slows down repeated failures for one account from one address with a try-again-in message, and only there", async () => {
     const user = await createUser(db, "Guessed", { password: "the real password" });
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) {
-      await expect(signIn({ email: user.email, password: `guess ${i}` }, `10.1.0.${i}`)).rejects.toThrow("do not match");
+    for (let i = 0; i < MAX_FAILURES_PER_PAIR; i++) {
+      await expect(signIn({ email: user.email, password: `guess ${i}` }, "10.1.0.1")).rejects.toThrow("do not match");
     }
-    const refusal = await signIn({ email: user.email, password: "the real password" }, "10.1.1.1").catch((e: unknown) => e);
+    const refusal = await signIn({ email: user.email, password: "the real password" }, "10.1.0.1").catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(AppError);
     expect((refusal as AppError).code).toBe("LIMIT_EXCEEDED");
     expect((refusal as AppError).message).toMatch(/Try again in \d+ seconds\./);
     // The refused attempt was not even checked, so it is not recorded as a failure or success.
-    expect(await db.signInAttempt.count({ where: { email: user.email, succeeded: true } })).toBe(0);
+    expect(await db.signInAttempt.count({ where: { email: user.email } })).toBe(MAX_FAILURES_PER_PAIR);
+    await expect(signIn({ email: user.email, password: "the real password" }, "10.1.1.1")).resolves.toMatchObject({ id: user.id });
   });
 
   it("slows down repeated failures from one address across accounts", async () => {
