@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ZEmail } from "./schemas/auth";
+
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
 /** Settings read from the environment; an empty value counts as unset. */
@@ -10,6 +12,13 @@ export const ZEnv = z.object({
   DATA_DIR: z.preprocess(emptyAsUnset, z.string().default(".data")),
   /** Port of the embedded PostgreSQL, when it is used. */
   EMBEDDED_PG_PORT: z.preprocess(emptyAsUnset, z.coerce.number().int().min(1).max(65535).default(54329)),
+  /** The address people reach the app at; its origin may send state-changing requests besides the request's own host. */
+  NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** Site administrators, by account email: they act as owner of every debate without one (the ready-made example). */
+  ADMIN_EMAILS: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((email) => email.trim()).filter(Boolean) : value),
+    z.array(ZEmail).default([]),
+  ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 export type TEnv = z.infer<typeof ZEnv>;

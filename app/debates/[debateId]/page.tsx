@@ -37,7 +37,7 @@ export default async function DebatePage({ params }: Props) {
     const access = await loadDebateAccess(slug, viewer);
     return { doc: await getViewerMap(slug, access.who), access };
   });
-  const oversees = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null }).allowed;
+  const oversees = can(access.who, "debate:oversee", access.state).allowed;
   return (
     <main className="debate">
       <DebateWorkspace
