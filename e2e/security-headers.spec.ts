@@ -1,10 +1,7 @@
 import { expect, test, type Page, type Response } from "@playwright/test";
 
 import { SLUG, openMap, statementNodes } from "./fixtures/map";
-import { createUserThroughApi, newUser, signInThroughUi } from "./fixtures/users";
-
-/** The site administrator the e2e app is started with (playwright.config.ts, ADMIN_EMAILS). */
-export const ADMIN_EMAIL = "e2e-admin@example.test";
+import { signedInSiteAdmin } from "./fixtures/users";
 
 /** Collects what the browser reports of the page's Content Security Policy: every refusal is a violation. */
 function watchPolicy(page: Page): string[] {
@@ -56,9 +53,7 @@ test.describe("security headers in the browser", () => {
 
   test("[ADMIN]: a site administrator moderates and manages the example debate, under the policy", async ({ page }) => {
     const violations = watchPolicy(page);
-    const admin = { ...newUser("admin"), email: ADMIN_EMAIL };
-    await createUserThroughApi(page.request, admin);
-    await signInThroughUi(page, admin, `/debates/${SLUG}`);
+    await signedInSiteAdmin(page, `/debates/${SLUG}`);
     await expect(statementNodes(page).first()).toBeVisible();
     await page.getByRole("link", { name: /^Moderation \(\d+ pending\)$/ }).click();
     await expect(page).toHaveURL(new RegExp(`/debates/${SLUG}/moderation$`));
