@@ -29,6 +29,11 @@ test.describe("security headers in the browser", () => {
       expectPageHeaders(await page.goto(path));
       await expect(page.locator("main")).toBeVisible();
     }
+    // Next.js's own "not found" page styles itself with style attributes: the policy lets them be.
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    expectPageHeaders(missing);
+    await expect(page.getByText("This page could not be found.")).toBeVisible();
     const map = page.waitForResponse((r) => r.url().endsWith(`/debates/${SLUG}`) && r.request().resourceType() === "document");
     await openMap(page);
     expectPageHeaders(await map);

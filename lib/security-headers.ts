@@ -18,10 +18,13 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
  * A page's policy. Scripts only from the app itself and the inline ones
  * Next.js writes with this request's nonce, so an injected script runs
  * nowhere. Styles likewise, but for style attributes: React renders `style`
- * props (React Flow's positions and sizes, team colours) as attributes in the
- * server's HTML, and hydration never writes them again, so blocking them
- * would leave those elements unplaced. A style attribute cannot run script,
- * and img-src keeps it from loading anything from another site.
+ * props (team colours; Next.js's own "not found" and error pages are styled
+ * that way alone) as attributes in the server's HTML, and hydration never
+ * writes them again, so blocking them would leave those elements unstyled.
+ * What the browser renders later (React Flow's positions and sizes) is set
+ * through the DOM, which the policy does not restrict. A style attribute
+ * cannot run script, and img-src keeps it from loading anything from another
+ * site.
  * Images: the app's own, and the data: and blob: URLs of the PNG export, which
  * draws the map's SVG on a canvas in the page. No upgrade-insecure-requests:
  * a classroom may reach the app by plain http on its local network.
