@@ -29,7 +29,7 @@ test.describe("security headers in the browser", () => {
       expectPageHeaders(await page.goto(path));
       await expect(page.locator("main")).toBeVisible();
     }
-    // Next.js's own "not found" page styles itself with style attributes: the policy lets them be.
+    // The app's own "not found" page: Next.js's built-in one writes a style element without the nonce.
     const missing = await page.goto("/no-such-page");
     expect(missing?.status()).toBe(404);
     expectPageHeaders(missing);

@@ -18,8 +18,8 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
  * A page's policy. Scripts only from the app itself and the inline ones
  * Next.js writes with this request's nonce, so an injected script runs
  * nowhere. Styles likewise, but for style attributes: React renders `style`
- * props (team colours; Next.js's own "not found" and error pages are styled
- * that way alone) as attributes in the server's HTML, and hydration never
+ * props (team colours; Next.js's built-in error page) as attributes in the
+ * server's HTML, and hydration never
  * writes them again, so blocking them would leave those elements unstyled.
  * What the browser renders later (React Flow's positions and sizes) is set
  * through the DOM, which the policy does not restrict. A style attribute
