@@ -29,7 +29,8 @@ export default defineConfig({
   webServer: {
     command: "node_modules/.bin/tsx e2e/start-app.ts",
     url: `http://localhost:${PORT}`,
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // The site administrator (e2e/fixtures/users.ts), who runs the ownerless example debate.
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", ADMIN_EMAILS: "e2e-admin@example.test" },
     // The first start makes a production build.
     timeout: 300_000,
     reuseExistingServer: !isCI,

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import type { Metadata } from "next";
+import { connection } from "next/server";
 
 import "@xyflow/react/dist/style.css";
 import "./globals.css";
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   description: "Contested articles as argument maps: what each side argues, and from which perspective each source comes.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, so that Next.js can put this request's CSP nonce (proxy.ts) on its scripts.
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

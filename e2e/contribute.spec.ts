@@ -24,6 +24,7 @@ import {
   signInThroughUi,
   signOutThroughUi,
   signUpThroughUi,
+  signedInSiteAdmin,
   signedInUser,
   submitSignIn,
 } from "./fixtures/users";
@@ -85,7 +86,8 @@ test.describe("contributing to the Lachin map", () => {
   });
 
   test("[CONTRIBUTE]: a rebuttal citing a neutral source is attached to its target and survives a reload", async ({ page }, testInfo) => {
-    await signedInUser(page, "rebuttal", MAP_PATH);
+    // The example is pre-moderated: only its administrator's statements go straight onto the map.
+    await signedInSiteAdmin(page, MAP_PATH);
     await waitForSettledViewport(page);
     const before = await fetchMap(page.request);
     const targetId = (await seededMarkTargets(page, before))[0]!;
@@ -143,7 +145,7 @@ test.describe("contributing to the Lachin map", () => {
   });
 
   test("[CONTRIBUTE]: a supporting premise added with the S key can be edited by its author, with history", async ({ page }) => {
-    const user = await signedInUser(page, "premise", MAP_PATH);
+    const user = await signedInSiteAdmin(page, MAP_PATH);
     await waitForSettledViewport(page);
     const doc = await fetchMap(page.request);
     const targetId = (await seededMarkTargets(page, doc))[1]!;

@@ -4,7 +4,7 @@ import type { TCreatedNode } from "@/lib/schemas/map";
 
 import { SLUG, fetchMap, saveScreenshot, statementNode, statementNodes, waitForSettledViewport } from "./fixtures/map";
 import { listenToEvents, startSecondInstance, type AppInstance, type StreamListener } from "./fixtures/second-instance";
-import { signedInUser } from "./fixtures/users";
+import { signedInSiteAdmin } from "./fixtures/users";
 
 const NODES_API = `/api/debates/${SLUG}/nodes`;
 const unique = () => Math.random().toString(36).slice(2, 8);
@@ -43,7 +43,8 @@ const viewportTransform = (page: Page) => page.locator(".react-flow__viewport").
 
 test.describe("live updates across two app instances", () => {
   test("[LIVE]: a write through instance A reaches a listener on instance B within a second; a listener that comes back catches up", async ({ page }) => {
-    await signedInUser(page, "live-api");
+    // The example is pre-moderated: only its administrator's writes reach every listener at once.
+    await signedInSiteAdmin(page);
     const listener = await listenToEvents(`${instanceB.baseUrl}/api/debates/${SLUG}/events`);
 
     const { created, answeredAt } = await addClaim(page.request, `A claim written through instance A ${unique()}.`);
@@ -73,7 +74,7 @@ test.describe("live updates across two app instances", () => {
   });
 
   test("[LIVE]: a map open on instance B shows a statement added through A, and its removal, without reloading or moving the view", async ({ page, browser }, testInfo) => {
-    await signedInUser(page, "live-writer");
+    await signedInSiteAdmin(page);
     const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const viewer = await viewerContext.newPage();
     try {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { isProxyRange } from "./client-address";
+import { ZEmail } from "./schemas/auth";
 
 const emptyAsUnset = (value: unknown) => (value === "" ? undefined : value);
 
@@ -18,6 +19,13 @@ export const ZEnv = z.object({
   TRUSTED_PROXIES: z.preprocess(
     (value) => (typeof value === "string" ? value.split(",").map((entry) => entry.trim()).filter(Boolean) : value),
     z.array(z.string().refine(isProxyRange, "Each trusted proxy is an IP address or a CIDR range, such as 10.0.0.0/8.")).default([]),
+  ),
+  /** The address people reach the app at; its origin may send state-changing requests besides the request's own host. */
+  NEXTAUTH_URL: z.preprocess(emptyAsUnset, z.url({ protocol: /^https?$/ }).optional()),
+  /** Site administrators, by account email: they act as owner of every debate without one (the ready-made example). */
+  ADMIN_EMAILS: z.preprocess(
+    (value) => (typeof value === "string" ? value.split(",").map((email) => email.trim()).filter(Boolean) : value),
+    z.array(ZEmail).default([]),
   ),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });

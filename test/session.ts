@@ -100,3 +100,15 @@ export async function seedOtherDebate(db: PrismaClient, slug = "other-debate") {
   const source = await db.source.findFirstOrThrow({ where: { debateId, articleId: null } });
   return { debateId, thesisId: thesis!.id, claimId: claim!.id, sourceId: source.id };
 }
+
+/**
+ * Gives a debate without owner (the ready-made example) an owner and open
+ * moderation, with these people as participants: a debate where their
+ * contributions appear at once, which one without an owner never is.
+ */
+export async function openToParticipants(db: PrismaClient, slug: string, participants: TestUser[]): Promise<TestUser> {
+  const owner = await createUser(db, "Debate Owner");
+  const debate = await db.debate.update({ where: { slug }, data: { ownerId: owner.id, moderationMode: "open" }, select: { id: true } });
+  await db.member.createMany({ data: [{ debateId: debate.id, userId: owner.id, role: "owner" }, ...participants.map((p) => ({ debateId: debate.id, userId: p.id, role: "participant" as const }))] });
+  return owner;
+}

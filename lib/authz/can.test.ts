@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { can, type DebateState } from "./can";
+import { can, moderationModeOf, needsModeration, type DebateState } from "./can";
 
 const open: DebateState = { phase: "open", hasOwner: false };
 const owned: DebateState = { phase: "open", hasOwner: true };
@@ -45,5 +45,19 @@ describe("can", () => {
 
   it("keeps viewers read-only", () => {
     expect(can({ userId: "u1", role: "viewer" }, "relation:create", owned).allowed).toBe(false);
+  });
+});
+
+describe("moderationModeOf", () => {
+  it("pre-moderates a debate without an owner, whatever its stored mode, so a stranger's contribution waits", () => {
+    expect(moderationModeOf({ moderationMode: "open", hasOwner: false })).toBe("premoderated");
+    expect(needsModeration("participant", moderationModeOf({ moderationMode: "open", hasOwner: false }))).toBe(true);
+    // A site administrator acts as its owner.
+    expect(needsModeration("owner", moderationModeOf({ moderationMode: "open", hasOwner: false }))).toBe(false);
+  });
+
+  it("keeps the owner's choice on an owned debate", () => {
+    expect(moderationModeOf({ moderationMode: "open", hasOwner: true })).toBe("open");
+    expect(moderationModeOf({ moderationMode: "premoderated", hasOwner: true })).toBe("premoderated");
   });
 });

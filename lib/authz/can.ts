@@ -33,7 +33,8 @@ const deny = (code: "UNAUTHORIZED" | "FORBIDDEN", reason: string): Decision => (
  * The one rule table for what each person may do in a debate. The server
  * enforces it on every request; the UI uses it only to hide what would fail.
  * A debate without an owner (the ready-made example) is open to every
- * signed-in person; an owned debate to its members.
+ * signed-in person, pre-moderated, and run by the site's administrators; an
+ * owned debate is open to its members.
  */
 export function can(actor: DebateActor, action: Action, debate: DebateState, resource?: { authorId: string | null }): Decision {
   if (action === "debate:read") return ALLOW;
@@ -63,7 +64,11 @@ function isModerator(role: Role): boolean {
   return role === "owner" || role === "moderator";
 }
 
-/** The role a person has in a debate: a debate without owner (the ready-made example) makes every signed-in person a participant. */
+/**
+ * The role a person has in a debate: a debate without owner (the ready-made
+ * example) makes every signed-in person a participant, and a site
+ * administrator (ADMIN_EMAILS, resolved on the server) its owner.
+ */
 export function effectiveRole(actor: DebateActor, debate: Pick<DebateState, "hasOwner">): Role | null {
   if (!actor) return null;
   return actor.role ?? (debate.hasOwner ? null : "participant");
@@ -79,7 +84,16 @@ export function canSee(actor: DebateActor, item: { status: "pending" | "approved
   return item.authorId === actor.userId || actor.role === "owner" || actor.role === "moderator";
 }
 
-/** Whether a new contribution from this role waits for a moderator. */
+/**
+ * The moderation a debate runs. One without an owner is always pre-moderated:
+ * it is the home page's example, where any new account could write, and only
+ * a site administrator may let a contribution through.
+ */
+export function moderationModeOf(debate: { moderationMode: "open" | "premoderated"; hasOwner: boolean }): "open" | "premoderated" {
+  return debate.hasOwner ? debate.moderationMode : "premoderated";
+}
+
+/** Whether a new contribution from this role waits for a moderator (give the mode moderationModeOf says). */
 export function needsModeration(role: Role | null, moderationMode: "open" | "premoderated"): boolean {
   return moderationMode === "premoderated" && role !== "owner" && role !== "moderator";
 }

@@ -1,3 +1,4 @@
+import { moderationModeOf } from "@/lib/authz/can";
 import type { TMapAuthor, TMapDocument, TMapNode, TMapSource, TMapTeam } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
@@ -93,7 +94,7 @@ export function toMapDocument({ debate, nodes, relations, sources, teams, author
       description: debate.description,
       createdAt: debate.createdAt.toISOString(),
       phase: debate.phase,
-      moderationMode: debate.moderationMode,
+      moderationMode: moderationModeOf({ moderationMode: debate.moderationMode, hasOwner: debate.ownerId !== null }),
       anonymous: debate.anonymous,
       hasOwner: debate.ownerId !== null,
     },

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 
 import { getActor, type Actor } from "./auth/get-actor";
 import { readJson } from "./read-json";
+import { assertJsonBody, assertSameOrigin } from "./request-guard";
 
 type RouteContext = { params: Promise<unknown> };
 
@@ -30,9 +31,10 @@ type RouteArgs<P extends z.ZodType, B extends z.ZodType> = {
 };
 
 /**
- * Wraps a route handler: resolves the actor from the session cookie, parses
- * params and body, turns AppErrors into their 4xx body, and anything
- * unexpected into a logged 500 whose body says nothing about the internals.
+ * Wraps a route handler: refuses writes from other sites and bodies that are
+ * not JSON, resolves the actor from the session cookie, parses params and
+ * body, turns AppErrors into their 4xx body, and anything unexpected into a
+ * logged 500 whose body says nothing about the internals.
  */
 export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z.ZodUndefined>(
   spec: RouteSpec<P, B>,
@@ -40,13 +42,18 @@ export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z
 ) {
   return async (request: Request, context?: RouteContext): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const params = (spec.params ? parse(spec.params, (await context?.params) ?? {}, "BAD_REQUEST") : {}) as z.infer<P>;
       const actor = await getActor(request);
       if (!actor && request.method !== "GET" && !spec.isPublic) throw new AppError("UNAUTHORIZED", "Sign in to add to or change the map.");
+      if (spec.body) assertJsonBody(request);
       const body = (spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? 100_000), "VALIDATION") : undefined) as z.infer<B>;
       const result = await handler({ request, params, body, actor });
       // A handler that shapes its own answer (a file download) returns a Response.
-      return result instanceof Response ? result : Response.json(result, { status: spec.status ?? 200 });
+      const response = result instanceof Response ? result : Response.json(result, { status: spec.status ?? 200 });
+      // Answers are made for the person asking (pending items, members, join codes): no cache keeps one unless its handler says so.
+      if (!response.headers.has("cache-control")) response.headers.set("Cache-Control", "private, no-store");
+      return response;
     } catch (error) {
       if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
       console.error(error);

@@ -26,9 +26,8 @@ export async function loadOversightPage(debateId: string, page: "moderation" | "
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const state = { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null };
-  const oversee = can(access.who, "debate:oversee", state);
-  const moderate = can(access.who, "debate:moderate", state);
+  const oversee = can(access.who, "debate:oversee", access.state);
+  const moderate = can(access.who, "debate:moderate", access.state);
   return {
     viewer,
     access,

@@ -38,7 +38,7 @@ export default async function DebatePage({ params }: Props) {
     const access = await loadDebateAccess(slug, viewer);
     return { doc: await getViewerMap(slug, access.who), access };
   });
-  const oversees = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null }).allowed;
+  const oversees = can(access.who, "debate:oversee", access.state).allowed;
   // The map names authors by their key in this debate; the page knows the viewer by theirs.
   const self = viewer && access.who ? { ...viewer, userId: authorKey(access.debate.id, viewer.userId), role: access.who.role, teamId: access.teamId } : null;
   return (

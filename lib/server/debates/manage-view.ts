@@ -27,7 +27,7 @@ export type ManageView = {
 /** Everything the management page shows, or why this person may not see it. */
 export async function getManageView(slug: string, actor: Actor): Promise<{ view: ManageView } | { refusal: string }> {
   const access = await loadDebateAccess(slug, actor);
-  const decision = can(access.who, "debate:oversee", { phase: access.debate.phase, hasOwner: access.debate.ownerId !== null });
+  const decision = can(access.who, "debate:oversee", access.state);
   if (!decision.allowed) return { refusal: decision.reason };
   const isOwner = access.who?.role === "owner";
   const [{ joinRole, joinCode }, teams, members, audit] = await Promise.all([

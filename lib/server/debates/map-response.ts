@@ -49,6 +49,8 @@ export async function mapResponse(slug: string, request: Request, actor: Actor |
   const revision = await mapRevision(debate.id);
   const headers: Record<string, string> = { "Cache-Control": "no-cache", "Content-Type": "application/json" };
   if (access.who && (await seesMoreThanPublic(debate, access.who))) {
+    // Holds this person's pending items: no shared cache may keep it.
+    headers["Cache-Control"] = "private, no-cache";
     headers.ETag = `"${createHash("sha1").update(`${revision}:${access.who.userId}:${access.who.role}`).digest("base64url")}"`;
     if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
     return new Response(JSON.stringify(await getPersonalMap(slug, access.who)), { headers });

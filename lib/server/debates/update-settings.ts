@@ -2,6 +2,7 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
+import { AppError } from "@/lib/errors";
 import type { TDebateSettings, TDebateSettingsRequest } from "@/lib/schemas/debate-settings";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { recordAudit } from "@/lib/server/audit/record-audit";
@@ -22,6 +23,10 @@ type Change<T> = { from: T; to: T };
 export async function updateDebateSettings({ actor, slug, input }: { actor: Actor | null; slug: string; input: TDebateSettingsRequest }): Promise<TDebateSettings> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
+  if (!access.state.hasOwner && input.moderationMode === "open") {
+    const reason = "A debate without an owner is always pre-moderated: anyone can write on it.";
+    throw new AppError("VALIDATION", reason, { moderationMode: [reason] });
+  }
   const debateId = access.debate.id;
   const actorId = actor!.userId;
   return db.$transaction(async (tx) => {

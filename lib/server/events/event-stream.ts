@@ -107,8 +107,8 @@ export async function openEventStream({ access, actor, since, signal }: StreamAr
   return new Response(stream, {
     headers: {
       "Content-Type": "text/event-stream; charset=utf-8",
-      // no-transform: a compressing server or proxy would otherwise hold events back to fill its buffer.
-      "Cache-Control": "no-cache, no-transform",
+      // Private: a listener hears of its own pending items. no-transform: a compressing server or proxy would otherwise hold events back to fill its buffer.
+      "Cache-Control": "private, no-cache, no-transform",
       "X-Accel-Buffering": "no",
     },
   });

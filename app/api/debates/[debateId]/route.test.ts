@@ -41,7 +41,8 @@ afterAll(async () => {
 describe("GET /api/debates/{debateId}", () => {
   it("answers the whole Lachin map as a map document", async () => {
     const doc = await getMap(seedDebate.slug);
-    expect(doc.debate).toMatchObject({ slug: seedDebate.slug, title: seedDebate.title, phase: "open", moderationMode: "open" });
+    // Without an owner the example is pre-moderated, whatever its stored mode: nothing a stranger writes reaches it unreviewed.
+    expect(doc.debate).toMatchObject({ slug: seedDebate.slug, title: seedDebate.title, phase: "open", moderationMode: "premoderated", hasOwner: false });
     expect(doc.article).toMatchObject({ title: seedDebate.article.title, perspective: "azerbaijani", text });
     expect(doc.nodes).toHaveLength(49);
     expect(doc.relations).toHaveLength(map.relations.length);

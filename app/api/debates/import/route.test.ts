@@ -187,6 +187,9 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
   let answer: ImportAnswer;
 
   beforeAll(async () => {
+    // Alice moderates: the example has no owner, so anyone else's contributions would wait for review.
+    const debate = await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } });
+    await prisma.member.create({ data: { debateId: debate.id, userId: alice.id, role: "moderator" } });
     // Contributions: a claim citing an Armenian and a neutral source, edited once.
     const thesisId = await seedNodeId("thesis");
     const { node: claim } = await postNode({
@@ -219,7 +222,6 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     await prisma.node.update({ where: { id: rebuttal.id }, data: { status: "rejected" } });
     await prisma.relation.updateMany({ where: { fromId: rebuttal.id }, data: { status: "pending" } });
     // Teams, one of which a node belongs to.
-    const debate = await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } });
     const team = await prisma.team.create({ data: { debateId: debate.id, name: "Yerevan readers", colour: "#9a3412", perspective: "armenian" } });
     await prisma.team.create({ data: { debateId: debate.id, name: "Baku readers", colour: "#0e7490", perspective: "azerbaijani" } });
     // Written while the team argued the other case (teams swap sides between rounds).
@@ -227,8 +229,6 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     // Debate settings other than the defaults, so that a field lost on the way shows.
     await prisma.debate.update({ where: { id: debate.id }, data: { moderationMode: "premoderated", phase: "closed", anonymous: true } });
     // A moderator exports it whole: the rejected statement and names included.
-    await prisma.member.create({ data: { debateId: debate.id, userId: alice.id, role: "moderator" } });
-
     original = await exportJson(SLUG, aliceCookie);
     answer = await importOk({ format: "json", fileName: "lachin-crisis.json", content: JSON.stringify(original, null, 2), perspective: "neutral" });
     imported = await exportJson(answer.slug, bobCookie);

@@ -18,7 +18,7 @@ export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async 
     headers: {
       "Content-Type": "text/csv; charset=utf-8; header=present",
       "Content-Disposition": `attachment; filename="${params.debateId}-dashboard.csv"`,
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
 });

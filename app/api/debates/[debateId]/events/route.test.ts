@@ -101,7 +101,7 @@ describe("GET /api/debates/{slug}/events", () => {
     const listener = await listen();
     expect(listener.response.status).toBe(200);
     expect(listener.response.headers.get("content-type")).toBe("text/event-stream; charset=utf-8");
-    expect(listener.response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(listener.response.headers.get("cache-control")).toBe("private, no-cache, no-transform");
     listener.stop();
   });
 

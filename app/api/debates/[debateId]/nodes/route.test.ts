@@ -7,7 +7,7 @@ import { ZMapDocument, ZMapNode, ZMapRelation, ZMapSource, type TMapDocument, ty
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
 import { authorIdIn } from "@/test/author-id";
-import { countRows, createUser, expectError, expectNoChange, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
+import { countRows, createUser, expectError, expectNoChange, jsonRequest, openToParticipants, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
 import { GET } from "../route";
 import { POST } from "./route";
@@ -73,6 +73,7 @@ beforeAll(async () => {
   await seedLachin(prisma);
   other = await seedOtherDebate(prisma);
   alice = await createUser(prisma, "Alice Example");
+  await openToParticipants(prisma, SLUG, [alice]);
   cookie = await sessionCookie(alice);
   thesisId = await nodeId("thesis");
   validBody = { kind: "claim", text: "A valid statement about the road.", link: { type: "supports", targetId: thesisId }, sources: [{ ...NEWS }] };

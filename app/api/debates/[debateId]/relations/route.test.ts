@@ -7,7 +7,7 @@ import { ZMapDocument, ZMapRelation, type TMapDocument } from "@/lib/schemas/map
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
 import { authorIdIn } from "@/test/author-id";
-import { countRows, createUser, expectError, expectNoChange, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
+import { countRows, createUser, expectError, expectNoChange, jsonRequest, openToParticipants, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
 import { GET } from "../route";
 import { POST } from "./route";
@@ -37,6 +37,7 @@ beforeAll(async () => {
   prisma = connect(process.env.DATABASE_URL!);
   await seedLachin(prisma);
   alice = await createUser(prisma, "Alice Example");
+  await openToParticipants(prisma, SLUG, [alice]);
   cookie = await sessionCookie(alice);
   const nodes = await prisma.node.findMany({ select: { id: true, text: true } });
   for (const seedNode of map.nodes) ids[seedNode.key] = nodes.find((n) => n.text === seedNode.text)!.id;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZMapDocument, ZMapNode, type TMapDocument, type TMapNode } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
-import { countRows, createUser, expectError, expectNoChange, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
+import { countRows, createUser, expectError, expectNoChange, jsonRequest, openToParticipants, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
 import { GET } from "../../route";
 import { POST } from "../route";
@@ -65,6 +65,7 @@ beforeAll(async () => {
   await seedLachin(prisma);
   alice = await createUser(prisma, "Alice Example");
   bob = await createUser(prisma, "Bob Example");
+  await openToParticipants(prisma, SLUG, [alice, bob]);
   aliceCookie = await sessionCookie(alice);
   bobCookie = await sessionCookie(bob);
   thesisId = await seededNodeId("thesis");

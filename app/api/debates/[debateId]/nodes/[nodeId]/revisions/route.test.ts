@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TMapNode } from "@/lib/schemas/map";
 import { seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
-import { createUser, expectError, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
+import { createUser, expectError, jsonRequest, openToParticipants, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
 import { POST } from "../../route";
 import { DELETE, PATCH } from "../route";
@@ -38,6 +38,7 @@ beforeAll(async () => {
   await seedLachin(prisma);
   alice = await createUser(prisma, "Alice Example");
   mona = await createUser(prisma, "Mona Moderator");
+  await openToParticipants(prisma, SLUG, [alice]);
   const debate = await prisma.debate.findUniqueOrThrow({ where: { slug: SLUG } });
   await prisma.member.create({ data: { debateId: debate.id, userId: mona.id, role: "moderator" } });
   const thesis = await prisma.node.findFirstOrThrow({ where: { debateId: debate.id, kind: "thesis" } });
