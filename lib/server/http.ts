@@ -5,6 +5,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
 import { getActor, type Actor } from "./auth/get-actor";
+import { databaseUnavailable, isDatabaseUnavailable } from "./db-errors";
 
 type RouteContext = { params: Promise<unknown> };
 
@@ -48,6 +49,7 @@ export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z
       return result instanceof Response ? result : Response.json(result, { status: spec.status ?? 200 });
     } catch (error) {
       if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
+      if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
       console.error(error);
       return Response.json({ code: "INTERNAL", message: "Something went wrong on the server. Please try again." }, { status: 500 });
     }
