@@ -40,6 +40,7 @@ import { sseMessages } from "./lib/sse-messages";
 
 const LISTENERS = 300;
 const INSTANCES = 2;
+const LISTENERS_AT_ONCE = 30;
 const WARMUP_WRITES = 10;
 const SEQUENTIAL_WRITES = 200;
 const WRITERS = 30;
@@ -97,7 +98,11 @@ async function main() {
   const clock = await startCommitClock(database.url);
   cleanups.push({ name: "the commit clock", run: clock.stop });
   log(`Connecting ${LISTENERS} listeners, ${LISTENERS / INSTANCES} to each instance...`);
-  const listeners = await Promise.all(Array.from({ length: LISTENERS }, (_, i) => listen(`${bases[i % INSTANCES]}/api/debates/${slug}/events`)));
+  // A hall fills over some seconds: listeners arrive LISTENERS_AT_ONCE at a time, not all in the same instant.
+  const listeners: Listener[] = [];
+  for (let i = 0; i < LISTENERS; i += LISTENERS_AT_ONCE) {
+    listeners.push(...(await Promise.all(Array.from({ length: LISTENERS_AT_ONCE }, (_, j) => listen(`${bases[(i + j) % INSTANCES]}/api/debates/${slug}/events`)))));
+  }
   cleanups.push({ name: "the listeners", run: async () => listeners.forEach((l) => l.stop()) });
 
   for (let i = 0; i < WARMUP_WRITES; i++) await write(cookies[0]!, `Warm-up statement ${i + 1}.`);
