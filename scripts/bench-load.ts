@@ -29,7 +29,7 @@ import { encode } from "next-auth/jwt";
 import { ZLiveEvent } from "@/lib/schemas/debate-event";
 import { insertMap } from "@/prisma/seed/insert-map";
 
-import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, runBenchmark, waitUntilServing } from "./lib/bench-kit";
+import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
 import { applyMigrations } from "./lib/migrate";
 import { stopProcessGroup } from "./lib/processes";
 import { connect } from "./lib/prisma-client";
@@ -123,8 +123,8 @@ async function main() {
     log(`PostgreSQL is back after ${((down.to - down.from) / 1000).toFixed(1)} s.`);
   })();
   await Promise.all([runEditors(FAULT_SECONDS, 2), fault]);
-  // Listeners get a moment for the last events and for reconnecting.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  // Listeners get a moment for the last events and for reconnecting (the event hub retries at least every 4 s).
+  await new Promise((resolve) => setTimeout(resolve, 8000));
   listeners.forEach((l) => l.stop());
 
   const checks = await check(prisma, sent, nodeIds);
@@ -151,6 +151,7 @@ async function main() {
       statuses: statuses(phase(1)),
       writesPerSecond: round1(ok(phase(1)) / loadSeconds),
       requestsPerSecond: round1(phase(1).length / loadSeconds),
+      latencyMs: summarise(phase(1).map((s) => s.answeredAt - s.sentAt)),
     },
     fault: {
       seconds: FAULT_SECONDS,
@@ -296,7 +297,7 @@ async function reconnectingListener(url: string): Promise<ListenerHandle> {
 
 function print(report: {
   environment: { cpus: string; loadAverage: { before: number; after: number } };
-  load: { editors: number; seconds: number; requests: number; statuses: Record<string, number>; writesPerSecond: number; requestsPerSecond: number };
+  load: { editors: number; seconds: number; requests: number; statuses: Record<string, number>; writesPerSecond: number; requestsPerSecond: number; latencyMs: Summary };
   fault: { downForSeconds: number; statuses: Record<string, number>; statusesWhileDown: Record<string, number>; serverErrorsOtherThan503: number; listeners: { reconnections: number; refusals: number; heardAfterRestart: number }[]; eventsAfterRestart: number };
   checks: Awaited<ReturnType<typeof check>>;
 }) {
@@ -304,6 +305,7 @@ function print(report: {
   const counts = (c: Record<string, number>) => Object.entries(c).map(([status, n]) => `${status === "0" ? "no answer" : status}: ${n}`).join(", ");
   console.log(`\nEditing and moderating under load (${environment.cpus}; load average ${environment.loadAverage.before} before, ${environment.loadAverage.after} after)\n`);
   console.log(`${load.editors} editors for ${load.seconds} s: ${load.requests} requests (${load.requestsPerSecond}/s); ${counts(load.statuses)}`);
+  console.log(`Latency: median ${load.latencyMs.median} ms, p95 ${load.latencyMs.p95} ms.`);
   console.log(`Throughput: ${load.writesPerSecond} acknowledged writes/s (target: ${TARGET}).`);
   console.log(`\nPostgreSQL stopped for ${fault.downForSeconds} s under the same load: ${counts(fault.statuses)}`);
   console.log(`  while it was down: ${counts(fault.statusesWhileDown)}; 5xx other than 503: ${fault.serverErrorsOtherThan503}${fault.serverErrorsOtherThan503 > 0 ? " (FAILURE)" : ""}`);
