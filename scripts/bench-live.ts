@@ -1,11 +1,14 @@
 /**
- * Live updates under load (part of `npm run bench`): the production server on
- * a scratch PostgreSQL with the Lachin debate, 30 listeners on its event
- * stream, then
- *   - 200 statements added one after another through the HTTP API: how long
- *     each event takes from the write's commit to each listener;
- *   - 30 writers adding statements at once for 10 s: writes per second, and
- *     the same delivery times under that load.
+ * Live updates under load (part of `npm run bench`): a lecture hall. Two
+ * instances of the production server on one scratch PostgreSQL with the
+ * Lachin debate, 300 listeners on its event stream, half on each instance,
+ * then
+ *   - 200 statements added one after another through the HTTP API (of each
+ *     instance in turn): how long each event takes from the write's commit
+ *     to each listener;
+ *   - 30 writers adding statements at once for 10 s (half through each
+ *     instance): writes per second, and the same delivery times under that
+ *     load.
  * The commit time of a write is when PostgreSQL hands its NOTIFY to a LISTEN
  * connection of this benchmark's own, which it does right after the commit;
  * that connection lives in a worker thread, so the listeners' work cannot
@@ -35,14 +38,16 @@ import { applyMigrations } from "./lib/migrate";
 import { connect } from "./lib/prisma-client";
 import { sseMessages } from "./lib/sse-messages";
 
-const LISTENERS = 30;
+const LISTENERS = 300;
+const INSTANCES = 2;
+const LISTENERS_AT_ONCE = 30;
 const WARMUP_WRITES = 10;
 const SEQUENTIAL_WRITES = 200;
 const WRITERS = 30;
 const LOAD_SECONDS = 10;
 /** How long to wait, after the last write, for events still on their way (they count as lost after it). */
 const DRAIN_MS = 10_000;
-const TARGET = { p95Below: 300, text: "p95 delivery from commit to 30 listeners < 300 ms" };
+const TARGET = { p95Below: 300, text: `p95 delivery from commit to ${LISTENERS} listeners on ${INSTANCES} instances < 300 ms` };
 const RESULTS_FILE = "bench-results/live.json";
 /** The channel lib/server/events/publish-event.ts notifies on (that module runs only inside Next.js). */
 const EVENTS_CHANNEL = "debate_events";
@@ -72,21 +77,32 @@ async function main() {
   // The sessions of the writers are signed with the server's secret.
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
   const cookies = await writerCookies(prisma, process.env.NEXTAUTH_SECRET);
-  const port = await pickPort(portRange);
-  const base = `http://127.0.0.1:${port}`;
-  log(`Starting the app server on port ${port}...`);
-  const server = startServer(port, database.url);
-  cleanups.push({ name: "the Next.js server", run: () => stopProcessGroup(server.child) });
-  await waitUntilServing(`${base}/api/debates/${slug}`, server);
+  const bases: string[] = [];
+  for (let i = 0; i < INSTANCES; i++) {
+    const port = await pickPort(portRange);
+    // localhost, as NEXTAUTH_URL says: the Origin the writes send is the app's own.
+    const base = `http://localhost:${port}`;
+    log(`Starting the app server on port ${port}...`);
+    const server = startServer(port, database.url);
+    cleanups.push({ name: `the Next.js server on port ${port}`, run: () => stopProcessGroup(server.child) });
+    await waitUntilServing(`${base}/api/debates/${slug}`, server);
+    bases.push(base);
+  }
 
-  const map = ZMapDocument.parse(await (await fetch(`${base}/api/debates/${slug}`)).json());
+  const map = ZMapDocument.parse(await (await fetch(`${bases[0]}/api/debates/${slug}`)).json());
   const thesisId = map.nodes.find((n) => n.kind === "thesis")!.id;
-  const write = (cookie: string, text: string) => addClaim(`${base}/api/debates/${slug}/nodes`, cookie, thesisId, text);
+  let writes = 0;
+  // Writes go to each instance in turn, as a load balancer without stickiness would send them.
+  const write = (cookie: string, text: string) => addClaim(`${bases[writes++ % INSTANCES]}/api/debates/${slug}/nodes`, cookie, thesisId, text);
 
   const clock = await startCommitClock(database.url);
   cleanups.push({ name: "the commit clock", run: clock.stop });
-  log(`Connecting ${LISTENERS} listeners...`);
-  const listeners = await Promise.all(Array.from({ length: LISTENERS }, () => listen(`${base}/api/debates/${slug}/events`)));
+  log(`Connecting ${LISTENERS} listeners, ${LISTENERS / INSTANCES} to each instance...`);
+  // A hall fills over some seconds: listeners arrive LISTENERS_AT_ONCE at a time, not all in the same instant.
+  const listeners: Listener[] = [];
+  for (let i = 0; i < LISTENERS; i += LISTENERS_AT_ONCE) {
+    listeners.push(...(await Promise.all(Array.from({ length: LISTENERS_AT_ONCE }, (_, j) => listen(`${bases[(i + j) % INSTANCES]}/api/debates/${slug}/events`)))));
+  }
   cleanups.push({ name: "the listeners", run: async () => listeners.forEach((l) => l.stop()) });
 
   for (let i = 0; i < WARMUP_WRITES; i++) await write(cookies[0]!, `Warm-up statement ${i + 1}.`);
@@ -125,8 +141,8 @@ async function main() {
       loadAverage: { before: round(loadBefore), after: round(os.loadavg()[0]!) },
     },
     method: {
-      listeners: `${LISTENERS} anonymous EventSource-like readers of GET /api/debates/${slug}/events in this process`,
-      writes: "POST /api/debates/{slug}/nodes (a claim for the thesis with a new source), each writer signed in as its own user",
+      listeners: `${LISTENERS} anonymous EventSource-like readers of GET /api/debates/${slug}/events in this process, split evenly over ${INSTANCES} app instances`,
+      writes: `POST /api/debates/{slug}/nodes (a claim for the thesis with a new source) to each of the ${INSTANCES} instances in turn, each writer signed in as its own user`,
       fromCommit: "arrival at a listener minus the arrival of the same NOTIFY at a LISTEN connection of the benchmark's own (in a worker thread), which PostgreSQL sends right after the commit",
       fromAnswer: "arrival at a listener minus the time the write's HTTP answer arrived (after the commit): negative when the event came first",
     },
@@ -160,7 +176,7 @@ async function writerCookies(prisma: PrismaClient, secret: string): Promise<stri
 
 async function addClaim(url: string, cookie: string, thesisId: string, text: string): Promise<Write> {
   const body = { kind: "claim", text, link: { type: "supports", targetId: thesisId }, sources: [{ title: "Benchmark source", url: "https://example.org/bench", perspective: "neutral" }] };
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) });
+  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", origin: new URL(url).origin, cookie }, body: JSON.stringify(body) });
   const answeredAt = now();
   const json = (await response.json()) as { node?: { id: string } };
   if (response.status !== 201 || !json.node) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(json)}`);
@@ -245,7 +261,7 @@ function printReport(report: {
   const row = (name: string, d: Delivery) =>
     `${name.padEnd(34)}${String(d.writes).padStart(7)}${String(d.deliveries).padStart(11)}${String(d.lost).padStart(6)}${ms(d.fromCommitMs.median).padStart(11)}${ms(d.fromCommitMs.p95).padStart(11)}${ms(d.fromCommitMs.max).padStart(11)}   ${ms(d.fromAnswerMs.median)} / ${ms(d.fromAnswerMs.p95)}`;
   const { environment, sequential, load } = report;
-  console.log(`\nLive updates: ${LISTENERS} listeners (${environment.cpus}; load average ${environment.loadAverage.before} before, ${environment.loadAverage.after} after)\n`);
+  console.log(`\nLive updates: ${LISTENERS} listeners on ${INSTANCES} app instances (${environment.cpus}; load average ${environment.loadAverage.before} before, ${environment.loadAverage.after} after)\n`);
   console.log(`${"".padEnd(34)}${"writes".padStart(7)}${"deliveries".padStart(11)}${"lost".padStart(6)}${"median".padStart(11)}${"p95".padStart(11)}${"max".padStart(11)}   from answer: median / p95`);
   console.log(row(`${SEQUENTIAL_WRITES} sequential writes`, sequential));
   console.log(row(`${WRITERS} writers for ${load.seconds} s`, load));

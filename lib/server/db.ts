@@ -12,7 +12,8 @@ function client(): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
   }
-  globalForDb.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  // A connection that cannot be had in 10 s fails the request (503) rather than leaving it waiting on a database that is away.
+  globalForDb.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10, connectionTimeoutMillis: 10_000, keepAlive: true }) });
   return globalForDb.prisma;
 }
 

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { getActor, type Actor } from "./auth/get-actor";
 import { readJson } from "./read-json";
 import { assertJsonBody, assertSameOrigin } from "./request-guard";
+import { databaseUnavailable, isDatabaseUnavailable } from "./db-errors";
 
 type RouteContext = { params: Promise<unknown> };
 
@@ -56,6 +57,7 @@ export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z
       return response;
     } catch (error) {
       if (error instanceof AppError) return Response.json(error.toBody(), { status: error.status });
+      if (isDatabaseUnavailable(error)) return databaseUnavailable(error);
       console.error(error);
       return Response.json({ code: "INTERNAL", message: "Something went wrong on the server. Please try again." }, { status: 500 });
     }

@@ -14,7 +14,6 @@ import { needsBuild } from "./build-state";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
 import { run } from "./run";
 import { freePort } from "./processes";
-import { startScratchPostgres } from "./scratch-postgres";
 
 export type Summary = { median: number; p95: number; max: number; min: number };
 
@@ -68,17 +67,29 @@ export async function pickPort(range: [number, number] | null): Promise<number> 
   throw new Error(`No free port in ${range.join("-")}.`);
 }
 
-/** startScratchPostgres, or the same on a port of the given range (its folder is removed afterwards). */
-export async function startDatabase(range: [number, number] | null): Promise<RunningDatabase> {
-  if (!range) return startScratchPostgres();
+/** A scratch PostgreSQL that a benchmark can also stop and start again on the same data (a fault). */
+export type BenchDatabase = RunningDatabase & { halt: () => Promise<void>; restart: () => Promise<void> };
+
+/** A throwaway PostgreSQL in a temporary folder, on a port of the given range when given (its folder is removed afterwards). */
+export async function startDatabase(range: [number, number] | null): Promise<BenchDatabase> {
   const folder = mkdtempSync(path.join(tmpdir(), "argmap-bench-"));
+  // Run as root, PostgreSQL runs as another user, who must be able to enter the folder.
   chmodSync(folder, 0o755);
   try {
-    const running = await startEmbeddedPostgres(folder, await pickPort(range));
+    const port = await pickPort(range);
+    let running: RunningDatabase | null = await startEmbeddedPostgres(folder, port);
+    const halt = async () => {
+      await running?.stop();
+      running = null;
+    };
     return {
       url: running.url,
+      halt,
+      restart: async () => {
+        running ??= await startEmbeddedPostgres(folder, port);
+      },
       stop: async () => {
-        await running.stop();
+        await halt();
         rmSync(folder, { recursive: true, force: true });
       },
     };

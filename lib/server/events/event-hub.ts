@@ -13,7 +13,8 @@ export type HubListener = {
 };
 
 const FIRST_RETRY_MS = 250;
-const LAST_RETRY_MS = 10_000;
+// Short enough that live views resume within seconds of a database restart.
+const LAST_RETRY_MS = 4000;
 
 /**
  * The one LISTEN connection of this app process, shared by every live view it
