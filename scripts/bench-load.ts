@@ -82,6 +82,8 @@ async function main() {
   const sent: Sent[] = [];
   let down: { from: number; to: number | null } | null = null;
   let sequence = 0;
+  /** Events after this one were written once PostgreSQL was back. */
+  let lastEventBeforeRestart = BigInt(0);
 
   const runEditors = async (seconds: number, phase: 1 | 2) => {
     const until = now() + seconds * 1000;
@@ -120,6 +122,7 @@ async function main() {
     log("Starting PostgreSQL again...");
     await database.restart();
     down.to = now();
+    lastEventBeforeRestart = (await prisma.debateEvent.aggregate({ _max: { id: true } }))._max.id ?? BigInt(0);
     log(`PostgreSQL is back after ${((down.to - down.from) / 1000).toFixed(1)} s.`);
   })();
   await Promise.all([runEditors(FAULT_SECONDS, 2), fault]);
@@ -132,7 +135,7 @@ async function main() {
   // A request that was on its way at any moment of the outage counts as sent while the database was down.
   const whileDown = (s: Sent) => s.sentAt <= downTo && s.answeredAt >= downFrom;
   // Events an anonymous listener may hear (approved statements), recorded after the restart.
-  const eventsAfter = await prisma.debateEvent.findMany({ where: { debate: { slug: SLUG }, createdAt: { gt: new Date(downTo) }, OR: [{ status: null }, { status: "approved" }] }, select: { id: true } });
+  const eventsAfter = await prisma.debateEvent.findMany({ where: { debate: { slug: SLUG }, id: { gt: lastEventBeforeRestart }, OR: [{ status: null }, { status: "approved" }] }, select: { id: true } });
   const afterIds = eventsAfter.map((e) => e.id.toString());
   const listening = listeners.map((l) => ({ reconnections: l.reconnections(), refusals: l.refusals(), heardAfterRestart: afterIds.filter((id) => l.heard.has(id)).length }));
 
