@@ -8,8 +8,8 @@
  * Every request starts from the version its editor last saw (a 409 hands back
  * the current statement, as the map does), so editors collide all the time.
  * Phase 1 runs 30 s. Phase 2 runs the same load for 20 s while PostgreSQL is
- * stopped for about 5 s and started again, with 10 listeners on the live
- * stream that reconnect as EventSource does.
+ * stopped for about 5 s and started again, with 10 listeners (moderators) on
+ * the live stream that reconnect as EventSource does.
  *
  * Afterwards it checks, from the database: every 2xx write is in the
  * revisions (its version, action and text), every 409 changed nothing (its
@@ -82,6 +82,8 @@ async function main() {
   const sent: Sent[] = [];
   let down: { from: number; to: number | null } | null = null;
   let sequence = 0;
+  /** Events after this one were written once PostgreSQL was back. */
+  let lastEventBeforeRestart = BigInt(0);
 
   const runEditors = async (seconds: number, phase: 1 | 2) => {
     const until = now() + seconds * 1000;
@@ -109,7 +111,8 @@ async function main() {
   const loadSeconds = (now() - started) / 1000;
 
   log(`Phase 2: the same for ${FAULT_SECONDS} s, PostgreSQL stopped after ${FAULT_AT_MS / 1000} s for about ${FAULT_FOR_MS / 1000} s, ${LISTENERS} listeners...`);
-  const listeners = await Promise.all(Array.from({ length: LISTENERS }, () => reconnectingListener(`${base}/api/debates/${SLUG}/events`)));
+  // Signed in as a moderator, who hears of every change, pending ones included.
+  const listeners = await Promise.all(Array.from({ length: LISTENERS }, () => reconnectingListener(`${base}/api/debates/${SLUG}/events`, editors.at(-1)!.cookie)));
   cleanups.push({ name: "the listeners", run: async () => listeners.forEach((l) => l.stop()) });
   const fault = (async () => {
     await new Promise((resolve) => setTimeout(resolve, FAULT_AT_MS));
@@ -120,6 +123,7 @@ async function main() {
     log("Starting PostgreSQL again...");
     await database.restart();
     down.to = now();
+    lastEventBeforeRestart = (await prisma.debateEvent.aggregate({ _max: { id: true } }))._max.id ?? BigInt(0);
     log(`PostgreSQL is back after ${((down.to - down.from) / 1000).toFixed(1)} s.`);
   })();
   await Promise.all([runEditors(FAULT_SECONDS, 2), fault]);
@@ -131,8 +135,7 @@ async function main() {
   const { from: downFrom, to: downTo } = down! as { from: number; to: number };
   // A request that was on its way at any moment of the outage counts as sent while the database was down.
   const whileDown = (s: Sent) => s.sentAt <= downTo && s.answeredAt >= downFrom;
-  // Events an anonymous listener may hear (approved statements), recorded after the restart.
-  const eventsAfter = await prisma.debateEvent.findMany({ where: { debate: { slug: SLUG }, createdAt: { gt: new Date(downTo) }, OR: [{ status: null }, { status: "approved" }] }, select: { id: true } });
+  const eventsAfter = await prisma.debateEvent.findMany({ where: { debate: { slug: SLUG }, id: { gt: lastEventBeforeRestart } }, select: { id: true } });
   const afterIds = eventsAfter.map((e) => e.id.toString());
   const listening = listeners.map((l) => ({ reconnections: l.reconnections(), refusals: l.refusals(), heardAfterRestart: afterIds.filter((id) => l.heard.has(id)).length }));
 
@@ -159,6 +162,7 @@ async function main() {
       statuses: statuses(phase(2)),
       statusesWhileDown: statuses(phase(2).filter(whileDown)),
       serverErrorsOtherThan503: phase(2).filter((s) => s.status >= 500 && s.status !== 503).length,
+      acknowledgedAfterRestart: phase(2).filter((s) => s.sentAt > downTo && s.status >= 200 && s.status < 300).length,
       listeners: listening,
       eventsAfterRestart: afterIds.length,
     },
@@ -261,7 +265,7 @@ async function check(prisma: PrismaClient, sent: Sent[], nodeIds: string[]) {
 type ListenerHandle = { heard: Set<string>; reconnections: () => number; refusals: () => number; stop: () => void };
 
 /** A listener that reconnects with Last-Event-ID as EventSource does (after 1 s), and keeps trying when refused. */
-async function reconnectingListener(url: string): Promise<ListenerHandle> {
+async function reconnectingListener(url: string, cookie: string): Promise<ListenerHandle> {
   const abort = new AbortController();
   const heard = new Set<string>();
   let lastId: string | null = null;
@@ -272,7 +276,7 @@ async function reconnectingListener(url: string): Promise<ListenerHandle> {
   void (async () => {
     while (!abort.signal.aborted) {
       try {
-        const response = await fetch(url, { headers: lastId ? { "last-event-id": lastId } : {}, signal: abort.signal });
+        const response = await fetch(url, { headers: { cookie, ...(lastId ? { "last-event-id": lastId } : {}) }, signal: abort.signal });
         if (!response.ok || !response.body) {
           refusals++;
           await response.body?.cancel();
@@ -298,7 +302,7 @@ async function reconnectingListener(url: string): Promise<ListenerHandle> {
 function print(report: {
   environment: { cpus: string; loadAverage: { before: number; after: number } };
   load: { editors: number; seconds: number; requests: number; statuses: Record<string, number>; writesPerSecond: number; requestsPerSecond: number; latencyMs: Summary };
-  fault: { downForSeconds: number; statuses: Record<string, number>; statusesWhileDown: Record<string, number>; serverErrorsOtherThan503: number; listeners: { reconnections: number; refusals: number; heardAfterRestart: number }[]; eventsAfterRestart: number };
+  fault: { downForSeconds: number; statuses: Record<string, number>; statusesWhileDown: Record<string, number>; serverErrorsOtherThan503: number; acknowledgedAfterRestart: number; listeners: { reconnections: number; refusals: number; heardAfterRestart: number }[]; eventsAfterRestart: number };
   checks: Awaited<ReturnType<typeof check>>;
 }) {
   const { environment, load, fault, checks } = report;
@@ -309,6 +313,7 @@ function print(report: {
   console.log(`Throughput: ${load.writesPerSecond} acknowledged writes/s (target: ${TARGET}).`);
   console.log(`\nPostgreSQL stopped for ${fault.downForSeconds} s under the same load: ${counts(fault.statuses)}`);
   console.log(`  while it was down: ${counts(fault.statusesWhileDown)}; 5xx other than 503: ${fault.serverErrorsOtherThan503}${fault.serverErrorsOtherThan503 > 0 ? " (FAILURE)" : ""}`);
+  console.log(`  acknowledged writes sent after the restart (the app reconnected by itself): ${fault.acknowledgedAfterRestart}`);
   const heardAll = fault.listeners.filter((l) => l.heardAfterRestart === fault.eventsAfterRestart).length;
   console.log(`  ${fault.listeners.length} listeners: ${fault.listeners.filter((l) => l.heardAfterRestart > 0).length} heard events after the restart, ${heardAll} all ${fault.eventsAfterRestart} of them; reconnections ${fault.listeners.map((l) => l.reconnections).join("/")}, refused while down ${fault.listeners.map((l) => l.refusals).join("/")}`);
   console.log(`\nChecks over both phases: ${checks.acknowledgedWrites} acknowledged writes, ${checks.acknowledgedMissingFromRevisions} missing from the revisions; ${checks.conflicts} conflicts (409), ${checks.conflictsThatChangedSomething} of them changed something; other refusals found written: ${checks.otherRefusalsFoundWritten}; statements whose versions have a gap or a double: ${checks.statementsWithVersionGaps}; lost updates: ${checks.lostUpdates}.`);
