@@ -11,7 +11,8 @@ type Format = {
   contentType: string;
   extension: string;
   write: (debate: TPortableDebate) => string;
-  read: (text: string, options: TImportOptions) => { debate: TPortableDebate; report: TImportReport };
+  /** JSON is read in slices, with pauses between them (see jsonToPortable). */
+  read: (text: string, options: TImportOptions) => { debate: TPortableDebate; report: TImportReport } | Promise<{ debate: TPortableDebate; report: TImportReport }>;
 };
 
 /** Every interchange format, both ways. */

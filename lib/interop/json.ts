@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 import { ImportError, PORTABLE_SCHEMA_VERSION, ZPortableDebate, type TImportReport, type TPortableDebate } from "./portable";
 
 /**
@@ -11,8 +13,24 @@ export function portableToJson(debate: TPortableDebate): string {
   return JSON.stringify(debate, null, 2) + "\n";
 }
 
-/** Reads a JSON export of any known schema version; names the first problem it finds. */
-export function jsonToPortable(text: string): { debate: TPortableDebate; report: TImportReport } {
+/** The document's lists, checked a slice at a time. */
+const LISTS = ["sources", "nodes", "relations", "teams", "revisions"] as const;
+const SLICE = 500;
+const ZShell = ZPortableDebate.extend(Object.fromEntries(LISTS.map((list) => [list, z.array(z.unknown())])) as Record<(typeof LISTS)[number], z.ZodArray<z.ZodUnknown>>);
+
+/** Lets other work run between slices: a 5 MB file is thousands of records. */
+const letOthersRun = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function malformed(issue: z.core.$ZodIssue, path: PropertyKey[]): ImportError {
+  return new ImportError(`The debate export is malformed: ${issue.message}`, `at ${path.map(String).join(".") || "the top level"}`);
+}
+
+/**
+ * Reads a JSON export of any known schema version; names the first problem it
+ * finds. The lists are checked in slices with pauses between, so a large file
+ * never holds the server for long.
+ */
+export async function jsonToPortable(text: string): Promise<{ debate: TPortableDebate; report: TImportReport }> {
   let document: unknown;
   try {
     document = JSON.parse(text);
@@ -28,11 +46,22 @@ export function jsonToPortable(text: string): { debate: TPortableDebate; report:
     throw new ImportError(`This debate export has schema version ${String(current.schemaVersion)}; this app reads versions 1 to ${PORTABLE_SCHEMA_VERSION}`);
   }
   for (; version < PORTABLE_SCHEMA_VERSION; version++) current = { ...MIGRATIONS[version]!(current), schemaVersion: version + 1 };
-  const parsed = ZPortableDebate.safeParse(current);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new ImportError(`The debate export is malformed: ${issue.message}`, `at ${issue.path.join(".") || "the top level"}`);
+  const shell = ZShell.safeParse(current);
+  if (!shell.success) throw malformed(shell.error.issues[0]!, shell.error.issues[0]!.path);
+  const debate = { ...shell.data } as TPortableDebate;
+  for (const list of LISTS) {
+    const items: unknown[] = [];
+    const element = z.array(ZPortableDebate.shape[list].element);
+    for (let start = 0; start < shell.data[list].length; start += SLICE) {
+      await letOthersRun();
+      const parsed = element.safeParse(shell.data[list].slice(start, start + SLICE));
+      if (!parsed.success) {
+        const [index, ...rest] = parsed.error.issues[0]!.path;
+        throw malformed(parsed.error.issues[0]!, [list, start + Number(index), ...rest]);
+      }
+      items.push(...parsed.data);
+    }
+    (debate as Record<string, unknown>)[list] = items;
   }
-  const { nodes, relations } = parsed.data;
-  return { debate: parsed.data, report: { format: "json", nodes: nodes.length, relations: relations.length, dropped: {}, repairs: [] } };
+  return { debate, report: { format: "json", nodes: debate.nodes.length, relations: debate.relations.length, dropped: {}, repairs: [] } };
 }

@@ -13,9 +13,9 @@ const MAX_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 10_000;
 
 /** POST /api/debates/import: a JSON, AIF or Argdown file becomes a new debate owned by the importer. */
 export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_BODY_BYTES }, async ({ actor, body }) => {
-  let read: ReturnType<(typeof FORMAT)["json"]["read"]>;
+  let read: Awaited<ReturnType<(typeof FORMAT)["json"]["read"]>>;
   try {
-    read = FORMAT[body.format].read(body.content, { fileName: body.fileName, perspective: body.perspective });
+    read = await FORMAT[body.format].read(body.content, { fileName: body.fileName, perspective: body.perspective });
   } catch (error) {
     if (error instanceof ImportError) throw new AppError("VALIDATION", `Nothing was imported. ${error.message}`);
     throw error;
