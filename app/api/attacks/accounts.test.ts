@@ -179,7 +179,7 @@ describe("attacks on next-auth's routes with malformed requests", () => {
       ["no content type", { body: "email=a" }, 400],
       ["text/plain", { headers: { "content-type": "text/plain" }, body: "email=a" }, 400],
       ["multipart", { headers: { "content-type": "multipart/form-data; boundary=x" }, body: "--x--" }, 400],
-      ["huge form", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: `email=${"a".repeat(5_000_000)}` }, 400],
+      ["huge form", { headers: { "content-type": "application/x-www-form-urlencoded" }, body: `email=${"a".repeat(5_000_000)}` }, 413],
       ["JSON array", { headers: { "content-type": "application/json" }, body: "[1,2]" }, 400],
       ["JSON null", { headers: { "content-type": "application/json" }, body: "null" }, 400],
       ["JSON number field", { headers: { "content-type": "application/json" }, body: '{"csrfToken": 1, "email": {"a": 1}}' }, 400],

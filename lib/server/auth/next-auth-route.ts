@@ -4,6 +4,7 @@ import NextAuth, { type NextAuthOptions } from "next-auth";
 import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/server/read-json";
 
 import { readCookies } from "./cookies";
 
@@ -48,7 +49,7 @@ async function readForm(request: Request): Promise<Record<string, string>> {
   if (type !== "application/x-www-form-urlencoded" && type !== "application/json") {
     throw new AppError("BAD_REQUEST", "Send the sign-in form as application/x-www-form-urlencoded or application/json.");
   }
-  const text = await readText(request, MAX_BODY_BYTES);
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   let fields: unknown;
   if (type === "application/json") {
     try {
@@ -62,28 +63,6 @@ async function readForm(request: Request): Promise<Record<string, string>> {
   const parsed = ZBody.safeParse(fields);
   if (!parsed.success) throw new AppError("BAD_REQUEST", "The sign-in form's fields must be text.");
   return parsed.data;
-}
-
-/** The body as text, refused as soon as it passes `maxBytes`, before the rest is read. */
-async function readText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new AppError("BAD_REQUEST", `The request body is too large (over ${Math.round(maxBytes / 1000)} kB).`);
-  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = request.body?.getReader();
-  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
-    size += read.value.byteLength;
-    if (size > maxBytes) {
-      await reader!.cancel();
-      throw tooLarge();
-    }
-    chunks.push(read.value);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new AppError("BAD_REQUEST", "The request body is not valid UTF-8 text.");
-  }
 }
 
 /** Runs next-auth's request/response handler on the plain Request and collects its answer. */
