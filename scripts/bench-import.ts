@@ -20,9 +20,7 @@ import { encode } from "next-auth/jwt";
 import { MAX_IMPORT_BYTES } from "@/lib/schemas/import";
 import { PORTABLE_SCHEMA_VERSION, type TPortableDebate, type TPortableNode, type TPortableRelation } from "@/lib/interop/portable";
 
-import { cleanUpOnSignals, cleanups, readPortRange, round1, runBenchmark, startDatabase } from "./lib/bench-kit";
-import { applyMigrations } from "./lib/migrate";
-import { connect } from "./lib/prisma-client";
+import { cleanUpOnSignals, cleanups, readPortRange, round1, runBenchmark, startMigratedDatabase } from "./lib/bench-kit";
 
 const ARTICLE = "The article that the imported statements paraphrase. ".repeat(20).trim();
 
@@ -99,14 +97,9 @@ async function blocking<T>(work: () => Promise<T>): Promise<{ result: T; ms: num
 
 async function main(): Promise<void> {
   cleanUpOnSignals();
-  console.log("Starting a scratch PostgreSQL...");
-  const database = await startDatabase(readPortRange());
-  cleanups.push({ name: "PostgreSQL", run: database.stop });
-  await applyMigrations(database.url);
+  const { database, prisma } = await startMigratedDatabase(readPortRange(), console.log);
   process.env.DATABASE_URL = database.url;
   process.env.NEXTAUTH_SECRET ??= randomUUID();
-  const prisma = connect(database.url);
-  cleanups.push({ name: "Prisma", run: () => prisma.$disconnect() });
   const user = await prisma.user.create({ data: { name: "Importer", email: `importer-${randomUUID()}@example.test`, passwordHash: "not-a-password-hash" } });
   const cookie = `next-auth.session-token=${encodeURIComponent(await encode({ token: { sub: user.id, name: user.name }, secret: process.env.NEXTAUTH_SECRET }))}`;
   // Loaded once the database is known: the handler's modules read DATABASE_URL on first use.

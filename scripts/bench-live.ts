@@ -32,10 +32,8 @@ import { ZEventNotification, ZLiveEvent } from "@/lib/schemas/debate-event";
 import { ZMapDocument } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 
-import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, startDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
+import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, startMigratedDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
 import { stopProcessGroup } from "./lib/processes";
-import { applyMigrations } from "./lib/migrate";
-import { connect } from "./lib/prisma-client";
 import { sseMessages } from "./lib/sse-messages";
 
 const LISTENERS = 300;
@@ -64,12 +62,7 @@ cleanUpOnSignals();
 async function main() {
   const loadBefore = os.loadavg()[0]!;
   const portRange = readPortRange();
-  log("Starting a scratch PostgreSQL...");
-  const database = await startDatabase(portRange);
-  cleanups.push({ name: "PostgreSQL", run: database.stop });
-  await applyMigrations(database.url);
-  const prisma = connect(database.url);
-  cleanups.push({ name: "Prisma", run: () => prisma.$disconnect() });
+  const { database, prisma } = await startMigratedDatabase(portRange, log);
   await seedLachin(prisma);
   const slug = readLachinSeed().debate.slug;
 

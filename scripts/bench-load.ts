@@ -29,10 +29,8 @@ import { encode } from "next-auth/jwt";
 import { ZLiveEvent } from "@/lib/schemas/debate-event";
 import { insertMap } from "@/prisma/seed/insert-map";
 
-import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
-import { applyMigrations } from "./lib/migrate";
+import { buildIfNeeded, cleanUpOnSignals, cleanups, pickPort, readPortRange, round1, startMigratedDatabase, startServer, summarise, runBenchmark, waitUntilServing, type Summary } from "./lib/bench-kit";
 import { stopProcessGroup } from "./lib/processes";
-import { connect } from "./lib/prisma-client";
 import { sseMessages } from "./lib/sse-messages";
 
 const STATEMENTS = 10;
@@ -60,12 +58,7 @@ cleanUpOnSignals();
 async function main() {
   const loadBefore = os.loadavg()[0]!;
   const portRange = readPortRange();
-  log("Starting a scratch PostgreSQL...");
-  const database = await startDatabase(portRange);
-  cleanups.push({ name: "PostgreSQL", run: database.stop });
-  await applyMigrations(database.url);
-  const prisma = connect(database.url);
-  cleanups.push({ name: "Prisma", run: () => prisma.$disconnect() });
+  const { database, prisma } = await startMigratedDatabase(portRange, log);
 
   await buildIfNeeded(log);
   process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");

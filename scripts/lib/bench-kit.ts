@@ -12,6 +12,8 @@ import path from "node:path";
 
 import { needsBuild } from "./build-state";
 import { startEmbeddedPostgres, type RunningDatabase } from "./embedded-postgres";
+import { applyMigrations } from "./migrate";
+import { connect } from "./prisma-client";
 import { run } from "./run";
 import { freePort } from "./processes";
 
@@ -97,6 +99,17 @@ export async function startDatabase(range: [number, number] | null): Promise<Ben
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** A migrated scratch PostgreSQL and a Prisma client on it, both ended by cleanUp(). */
+export async function startMigratedDatabase(range: [number, number] | null, log: (message: string) => void): Promise<{ database: BenchDatabase; prisma: ReturnType<typeof connect> }> {
+  log("Starting a scratch PostgreSQL...");
+  const database = await startDatabase(range);
+  cleanups.push({ name: "PostgreSQL", run: database.stop });
+  await applyMigrations(database.url);
+  const prisma = connect(database.url);
+  cleanups.push({ name: "Prisma", run: () => prisma.$disconnect() });
+  return { database, prisma };
 }
 
 /** Makes the production build unless it is up to date. */
