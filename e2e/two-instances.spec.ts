@@ -31,7 +31,9 @@ test.beforeAll(async ({}, testInfo) => {
   const port = await freePort();
   const publicUrl = `http://localhost:${port}`;
   const first = String(testInfo.project.use.baseURL);
-  instances = await Promise.all([startSecondInstance(first, { publicUrl }), startSecondInstance(first, { publicUrl })]);
+  // One after the other: two starts at once both run the migrations and wait on each other's lock.
+  instances = [await startSecondInstance(first, { publicUrl })];
+  instances.push(await startSecondInstance(first, { publicUrl }));
   balancer = await startLoadBalancer(port, instances.map((i) => i.baseUrl));
 });
 
