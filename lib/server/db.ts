@@ -3,12 +3,14 @@ import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
 
+import { readEnv } from "@/lib/env";
+
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
 
 /** The one Prisma client of this process, made on first use (kept on globalThis so dev reloads reuse it). */
 function client(): PrismaClient {
   if (globalForDb.prisma) return globalForDb.prisma;
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = readEnv().DATABASE_URL;
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
   }

@@ -3,6 +3,7 @@ import "server-only";
 import { decode } from "next-auth/jwt";
 import { z } from "zod";
 
+import { readEnv } from "@/lib/env";
 import { db } from "@/lib/server/db";
 
 import { readCookies } from "./cookies";
@@ -17,7 +18,7 @@ const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-
  * Request, so route handlers behave the same in tests as behind Next.js.
  */
 export async function getActor(request: Request): Promise<Actor | null> {
-  const secret = process.env.NEXTAUTH_SECRET;
+  const secret = readEnv().NEXTAUTH_SECRET;
   if (!secret) return null;
   const cookies = readCookies(request.headers.get("cookie"));
   const token = SESSION_COOKIES.map((name) => cookies[name]).find(Boolean);

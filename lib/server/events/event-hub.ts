@@ -2,6 +2,7 @@ import "server-only";
 
 import { Client } from "pg";
 
+import { readEnv } from "@/lib/env";
 import { ZEventNotification, type TEventNotification } from "@/lib/schemas/debate-event";
 
 import { EVENTS_CHANNEL } from "./publish-event";
@@ -76,7 +77,7 @@ class EventHub {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: process.env.DATABASE_URL, keepAlive: true });
+    const client = new Client({ connectionString: readEnv().DATABASE_URL, keepAlive: true });
     client.on("notification", (message) => this.dispatch(message.payload));
     // A lost connection is reported as "error" (which would otherwise crash the process) and "end".
     client.on("error", () => this.drop(client));
