@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Error codes the API answers with, each mapped once to its HTTP status. */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
@@ -14,14 +16,35 @@ export const ERROR_STATUS = {
 } as const;
 export type TErrorCode = keyof typeof ERROR_STATUS;
 
-export type TErrorBody = { code: TErrorCode; message: string; fieldErrors?: Record<string, string[]>; current?: unknown };
+/** Messages per field, keyed by the field's path ("sources.0.url"; "_" for the whole input). */
+export type TFieldErrors = Record<string, string[]>;
+
+/** Every refusal the API sends has this body. */
+export const ZErrorBody = z.object({
+  code: z.enum(Object.keys(ERROR_STATUS) as [TErrorCode, ...TErrorCode[]]),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.array(z.string())).optional(),
+  /** For CONFLICT: the record as it is now. */
+  current: z.unknown().optional(),
+});
+export type TErrorBody = z.infer<typeof ZErrorBody>;
+
+/** What a 422 says beside its field errors. */
+export const VALIDATION_MESSAGE = "Some fields need attention.";
+
+/** Zod issues as field errors: what the server sends with a 422 and what a form shows before sending. */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): TFieldErrors {
+  const errors: TFieldErrors = {};
+  for (const issue of issues) (errors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
+  return errors;
+}
 
 /** An expected failure, worded for the person who caused it. */
 export class AppError extends Error {
   constructor(
     readonly code: TErrorCode,
     message: string,
-    readonly fieldErrors?: Record<string, string[]>,
+    readonly fieldErrors?: TFieldErrors,
     /** For CONFLICT: the record as it is now, so the client can show both versions. */
     readonly current?: unknown,
   ) {

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 
-import { fieldErrorsOf } from "@/lib/client/api";
+import { fieldErrorsOf } from "@/lib/errors";
 import { ZSignInRequest } from "@/lib/schemas/auth";
 
 import { FieldError } from "@/components/ui/field-error";

@@ -5,7 +5,9 @@ import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 
-import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api/api-error";
+import { signUp } from "@/lib/client/api/users";
+import { fieldErrorsOf } from "@/lib/errors";
 import { ZSignUpRequest } from "@/lib/schemas/auth";
 
 import { FieldError } from "@/components/ui/field-error";
@@ -27,7 +29,7 @@ export function SignUpForm({ next }: { next: string }) {
     setErrors({});
     setMessage(null);
     try {
-      await apiFetch("/api/users", { method: "POST", body: parsed.data });
+      await signUp(parsed.data);
       const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
       // The server answers a registered email as a new one (it never says which emails have accounts);
       // only the sign-in that follows fails, when the password is not that account's.

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type R
 import { ReactFlowProvider } from "@xyflow/react";
 
 import { can, type Action, type Viewer as TViewer } from "@/lib/authz/can";
-import { apiFetch } from "@/lib/client/api";
+import { deleteNode } from "@/lib/client/api/nodes";
 import { NO_FILTERS, filterMap, type MapFilters } from "@/lib/graph/filter-map";
 import { withCreated, withNode, withRelation, withoutNode } from "@/lib/graph/map-changes";
 import { toFlow } from "@/lib/graph/to-flow";
@@ -105,7 +105,7 @@ export function DebateWorkspace({ initialDoc, viewer, oversees, account }: { ini
         if (action.type === "edit") setEditingId(node.id);
         else if (window.confirm("Delete this statement and its links from the map? It stays in the history.")) {
           try {
-            await apiFetch(`/api/debates/${slug}/nodes/${node.id}?version=${node.version}`, { method: "DELETE" });
+            await deleteNode(slug, node.id, node.version);
             setDoc((d) => withoutNode(d, node.id));
             setSelectedId(null);
             setStatus("Deleted. The statement is kept in the history.");

@@ -4,16 +4,15 @@ import { useState, type FormEvent } from "react";
 
 import Link from "next/link";
 
-import { ApiError, apiFetch } from "@/lib/client/api";
-import type { TImportReport } from "@/lib/interop/portable";
+import { ApiError } from "@/lib/client/api/api-error";
+import { importDebate } from "@/lib/client/api/debates";
+import { fieldErrorsOf } from "@/lib/errors";
 import { PERSPECTIVES } from "@/lib/schemas/domain";
-import { MAX_IMPORT_BYTES, ZImportRequest } from "@/lib/schemas/import";
+import { MAX_IMPORT_BYTES, ZImportRequest, type TImportResult } from "@/lib/schemas/import";
 import { PERSPECTIVE_LABEL } from "@/lib/labels";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus, SubmitButton } from "@/components/ui/form-status";
-
-type Result = { slug: string; report: TImportReport };
 
 function guessFormat(name: string): "json" | "aif" | "argdown" {
   if (/\.(argdown|ad|md)$/i.test(name)) return "argdown";
@@ -27,7 +26,7 @@ export function ImportForm() {
   const [perspective, setPerspective] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResult] = useState<TImportResult | null>(null);
   const [isBusy, setBusy] = useState(false);
 
   async function onSubmit(event: FormEvent) {
@@ -36,16 +35,12 @@ export function ImportForm() {
     if (!file) return setErrors({ content: ["Choose a file."] });
     if (file.size > MAX_IMPORT_BYTES) return setErrors({ content: ["The file is too large: at most 5 MB."] });
     const parsed = ZImportRequest.safeParse({ format, fileName: file.name, content: await file.text(), perspective });
-    if (!parsed.success) {
-      const byField: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (byField[String(issue.path[0])] ??= []).push(issue.message);
-      return setErrors(byField);
-    }
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     setBusy(true);
     setErrors({});
     setMessage(null);
     try {
-      setResult(await apiFetch<Result>("/api/debates/import", { method: "POST", body: parsed.data }));
+      setResult(await importDebate(parsed.data));
     } catch (error) {
       setMessage(error instanceof Error ? error.message : "The file could not be imported.");
       if (error instanceof ApiError) setErrors(error.fieldErrors);

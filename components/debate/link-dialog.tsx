@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 
-import { apiFetch } from "@/lib/client/api";
+import { createRelation } from "@/lib/client/api/relations";
 import { relationProblem } from "@/lib/graph/semantics";
 import type { TRelationType } from "@/lib/schemas/domain";
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
@@ -25,7 +25,7 @@ export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
     const problem = toId ? relationProblem(doc.relations, candidate) : "Pick the statement to link to.";
     if (problem) return setMessage(problem);
     try {
-      onLinked((await apiFetch<{ relation: TMapRelation }>(`/api/debates/${slug}/relations`, { method: "POST", body: candidate })).relation);
+      onLinked((await createRelation(slug, candidate)).relation);
     } catch (e) {
       setMessage(e instanceof Error ? e.message : "The link could not be made.");
     }

@@ -4,7 +4,9 @@ import { useState, type FormEvent } from "react";
 
 import { useRouter } from "next/navigation";
 
-import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api/api-error";
+import { createDebate } from "@/lib/client/api/debates";
+import { VALIDATION_MESSAGE, fieldErrorsOf } from "@/lib/errors";
 import { MAX_ARTICLE_LENGTH, MIN_ARTICLE_LENGTH, ZCreateDebateRequest, normaliseArticleText, type TCreateDebateRequest } from "@/lib/schemas/debate";
 import { PERSPECTIVES } from "@/lib/schemas/domain";
 import { PERSPECTIVE_LABEL } from "@/lib/labels";
@@ -54,14 +56,14 @@ export function NewDebateForm() {
     const parsed = ZCreateDebateRequest.safeParse(body);
     if (!parsed.success) {
       showErrors(form, fieldErrorsOf(parsed.error.issues));
-      setMessage("Some fields need attention.");
+      setMessage(VALIDATION_MESSAGE);
       return;
     }
     setBusy(true);
     setErrors({});
     setMessage(null);
     try {
-      const { slug } = await apiFetch<{ slug: string }>("/api/debates", { method: "POST", body });
+      const { slug } = await createDebate(body);
       router.push(`/debates/${slug}`);
     } catch (error) {
       showErrors(form, error instanceof ApiError ? error.fieldErrors : {});

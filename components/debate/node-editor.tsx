@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api/api-error";
+import { updateNode } from "@/lib/client/api/nodes";
 import type { TMapNode } from "@/lib/schemas/map";
 import { MAX_STATEMENT_LENGTH, ZUpdateNodeRequest } from "@/lib/schemas/node";
 import { ZMapNode } from "@/lib/schemas/map";
@@ -37,7 +38,7 @@ export function NodeEditor({ slug, node, onSaved, onKeptCurrent, onCancel }: Pro
     setBusy(true);
     setError(undefined);
     try {
-      onSaved(await apiFetch<TMapNode>(`/api/debates/${slug}/nodes/${node.id}`, { method: "PATCH", body: parsed.data }));
+      onSaved(await updateNode(slug, node.id, parsed.data));
     } catch (e) {
       const current = e instanceof ApiError && e.code === "CONFLICT" ? ZMapNode.safeParse(e.current) : null;
       if (current?.success) setConflict(current.data);

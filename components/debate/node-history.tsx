@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 
-import { ApiError, apiFetch } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api/api-error";
+import { listRevisions, redactRevision } from "@/lib/client/api/nodes";
 import type { TRevision } from "@/lib/schemas/revision";
 
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
@@ -25,7 +26,7 @@ function RedactDialog({ slug, nodeId, revision, onClose, onRedacted }: { slug: s
   async function submit() {
     setBusy(true);
     try {
-      await apiFetch(`/api/debates/${slug}/nodes/${nodeId}/revisions/${revision.id}/redact`, { method: "POST", body: reason.trim() ? { reason } : {} });
+      await redactRevision(slug, nodeId, revision.id, reason.trim() ? { reason } : {});
       onRedacted();
     } catch (e) {
       setError(e instanceof Error ? e.message : "The text could not be redacted.");
@@ -63,7 +64,7 @@ export function NodeHistory({ slug, nodeId, version, canRedact }: { slug: string
 
   async function load() {
     try {
-      setRevisions((await apiFetch<{ revisions: TRevision[] }>(`/api/debates/${slug}/nodes/${nodeId}/revisions`)).revisions);
+      setRevisions((await listRevisions(slug, nodeId)).revisions);
     } catch (e) {
       setError(e instanceof Error ? e.message : "The history could not be loaded.");
     }

@@ -2,7 +2,9 @@
 
 import { useState } from "react";
 
-import { ApiError, apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api/api-error";
+import { createNode } from "@/lib/client/api/nodes";
+import { VALIDATION_MESSAGE, fieldErrorsOf } from "@/lib/errors";
 import type { TCreatedNode } from "@/lib/schemas/map";
 import { ZCreateNodeRequest, type TCreateNodeRequest } from "@/lib/schemas/node";
 
@@ -19,12 +21,12 @@ export function useCreateNode(slug: string, onCreated: (created: TCreatedNode) =
     const parsed = ZCreateNodeRequest.safeParse(body);
     if (!parsed.success) {
       setErrors(fieldErrorsOf(parsed.error.issues));
-      setMessage("Some fields need attention.");
+      setMessage(VALIDATION_MESSAGE);
       return;
     }
     setBusy(true);
     try {
-      onCreated(await apiFetch<TCreatedNode>(`/api/debates/${slug}/nodes`, { method: "POST", body }));
+      onCreated(await createNode(slug, body));
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fieldErrors : {});
       setMessage(error instanceof Error ? error.message : failure);

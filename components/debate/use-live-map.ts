@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 
-import { apiFetch } from "@/lib/client/api";
+import { getMap } from "@/lib/client/api/debates";
 import { describeLiveChanges } from "@/lib/graph/describe-live-changes";
 import type { TMapDocument } from "@/lib/schemas/map";
 
@@ -23,7 +23,7 @@ export function useLiveMap(doc: TMapDocument, onMap: (next: TMapDocument) => voi
   });
 
   useDebateEvents(doc.debate.slug, async (events) => {
-    const next = await apiFetch<TMapDocument>(`/api/debates/${doc.debate.slug}`);
+    const next = await getMap(doc.debate.slug);
     if (JSON.stringify(next) === JSON.stringify(latest.current.doc)) return;
     latest.current.onMap(next);
     const sentence = describeLiveChanges(events);

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { describeAudit } from "@/lib/audit-wording";
-import { apiFetch } from "@/lib/client/api";
+import { getAuditPage } from "@/lib/client/api/audit";
 import type { TAuditEntry, TAuditPage } from "@/lib/schemas/audit";
 
 import { FormStatus } from "@/components/ui/form-status";
@@ -23,7 +23,7 @@ export function AuditLog({ slug, firstPage }: { slug: string; firstPage: TAuditP
     if (!nextBefore) return;
     setBusy(true);
     try {
-      const page = await apiFetch<TAuditPage>(`/api/debates/${slug}/audit?before=${nextBefore}`);
+      const page = await getAuditPage(slug, nextBefore);
       setOlder((o) => [...o, ...page.entries]);
       setNextBefore(page.nextBefore);
       setMessage(null);

@@ -2,7 +2,10 @@
 
 import { useSyncExternalStore } from "react";
 
-import { apiFetch } from "@/lib/client/api";
+import { updateSettings } from "@/lib/client/api/debates";
+import { disableJoinCode, regenerateJoinCode } from "@/lib/client/api/members";
+import { checkedBody } from "@/lib/client/api/request";
+import { ZDebateSettingsRequest } from "@/lib/schemas/debate-settings";
 import { formatJoinCode } from "@/lib/schemas/join";
 import { JOIN_ROLES } from "@/lib/schemas/member";
 import { ROLE_LABEL } from "@/lib/teams/team-labels";
@@ -60,13 +63,13 @@ export function JoinCodeSection({ slug, joinCode, joinRole }: { slug: string; jo
           disabled={isBusy}
           onClick={() => {
             if (joinCode && !window.confirm("Make a new code? The current code and link stop working.")) return;
-            void run(() => apiFetch(`/api/debates/${slug}/join-code`, { method: "POST" }), joinCode ? "A new code is ready; the previous one no longer works." : "Joining is on.");
+            void run(() => regenerateJoinCode(slug), joinCode ? "A new code is ready; the previous one no longer works." : "Joining is on.");
           }}
         >
           {joinCode ? "Make a new code" : "Make a join code"}
         </button>
         {joinCode && (
-          <button type="button" className="button button--danger" disabled={isBusy} onClick={() => void run(() => apiFetch(`/api/debates/${slug}/join-code`, { method: "DELETE" }), "Joining by code is off.")}>
+          <button type="button" className="button button--danger" disabled={isBusy} onClick={() => void run(() => disableJoinCode(slug), "Joining by code is off.")}>
             Turn joining off
           </button>
         )}
@@ -75,7 +78,7 @@ export function JoinCodeSection({ slug, joinCode, joinRole }: { slug: string; jo
           id="join-role"
           value={joinRole}
           disabled={isBusy}
-          onChange={(e) => void run(() => apiFetch(`/api/debates/${slug}/settings`, { method: "PATCH", body: { joinRole: e.target.value } }), `People who join now become ${e.target.value}s.`)}
+          onChange={(e) => void run(() => updateSettings(slug, checkedBody(ZDebateSettingsRequest, { joinRole: e.target.value })), `People who join now become ${e.target.value}s.`)}
         >
           {JOIN_ROLES.map((role) => (
             <option key={role} value={role}>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ManageView } from "@/lib/server/debates/manage-view";
+import type { TManageView } from "@/lib/schemas/manage-view";
 
 import { AuditLog } from "./audit-log";
 import { JoinCodeSection } from "./join-code-section";
@@ -9,7 +9,7 @@ import { SettingsSection } from "./settings-section";
 import { TeamsSection } from "./teams-section";
 
 /** The management page: the owner changes everything here; moderators read members, teams and the audit log. */
-export function ManageDebate({ view }: { view: ManageView }) {
+export function ManageDebate({ view }: { view: TManageView }) {
   const { slug, isOwner } = view;
   return (
     <>

@@ -1,8 +1,9 @@
 "use client";
 
-import { apiFetch } from "@/lib/client/api";
+import { removeMember, updateMember } from "@/lib/client/api/members";
+import { checkedBody } from "@/lib/client/api/request";
 import type { TMapTeam } from "@/lib/schemas/map";
-import { ASSIGNABLE_ROLES, type TMember } from "@/lib/schemas/member";
+import { ASSIGNABLE_ROLES, ZUpdateMemberRequest, type TMember } from "@/lib/schemas/member";
 import { ROLE_LABEL } from "@/lib/teams/team-labels";
 
 import { FormStatus } from "@/components/ui/form-status";
@@ -15,7 +16,7 @@ export function MembersSection({ slug, members, teams, isOwner, isAnonymous }: {
   const { run, isBusy, message } = useManageAction();
   const teamById = new Map(teams.map((t) => [t.id, t]));
   const change = (member: TMember, body: { role?: string; teamId?: string | null }, done: string) =>
-    void run(() => apiFetch(`/api/debates/${slug}/members/${member.userId}`, { method: "PATCH", body }), done);
+    void run(() => updateMember(slug, member.userId, checkedBody(ZUpdateMemberRequest, body)), done);
 
   return (
     <section className="manage__section" aria-labelledby="members-title">
@@ -92,7 +93,7 @@ export function MembersSection({ slug, members, teams, isOwner, isAnonymous }: {
                         disabled={isBusy}
                         onClick={() => {
                           if (!window.confirm(`Remove ${m.name} from this debate? What they wrote stays on the map.`)) return;
-                          void run(() => apiFetch(`/api/debates/${slug}/members/${m.userId}`, { method: "DELETE" }), `${m.name} is no longer a member.`);
+                          void run(() => removeMember(slug, m.userId), `${m.name} is no longer a member.`);
                         }}
                       >
                         Remove

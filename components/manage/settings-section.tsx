@@ -2,8 +2,9 @@
 
 import type { FormEvent } from "react";
 
-import { apiFetch } from "@/lib/client/api";
-import type { TDebateSettings } from "@/lib/schemas/debate-settings";
+import { updateSettings } from "@/lib/client/api/debates";
+import { checkedBody } from "@/lib/client/api/request";
+import { ZDebateSettingsRequest, type TDebateSettings } from "@/lib/schemas/debate-settings";
 
 import { FormStatus, SubmitButton } from "@/components/ui/form-status";
 
@@ -44,7 +45,7 @@ export function SettingsSection({ slug, settings }: { slug: string; settings: TD
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body = { moderationMode: form.get("moderationMode"), phase: form.get("phase"), anonymous: form.get("anonymous") === "on" };
-    void run(() => apiFetch(`/api/debates/${slug}/settings`, { method: "PATCH", body }), "Settings saved.");
+    void run(() => updateSettings(slug, checkedBody(ZDebateSettingsRequest, body)), "Settings saved.");
   }
 
   return (

@@ -2,10 +2,12 @@
 
 import { useState, type FormEvent } from "react";
 
-import { apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import { checkedBody } from "@/lib/client/api/request";
+import { createTeam, deleteTeam, swapTeamSides, updateTeam } from "@/lib/client/api/teams";
+import { fieldErrorsOf } from "@/lib/errors";
 import { PERSPECTIVES, type TPerspective } from "@/lib/schemas/domain";
 import type { TMapTeam } from "@/lib/schemas/map";
-import { TEAM_COLOURS, ZCreateTeamRequest, colourName } from "@/lib/schemas/team";
+import { TEAM_COLOURS, ZCreateTeamRequest, ZUpdateTeamRequest, colourName } from "@/lib/schemas/team";
 import { swapSides } from "@/lib/teams/swap-sides";
 import { TEAM_STANCE } from "@/lib/teams/team-labels";
 
@@ -84,7 +86,7 @@ function TeamRow({ slug, team, action }: { slug: string; team: TMapTeam; action:
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void runFrom(idPrefix, () => apiFetch(`/api/debates/${slug}/teams/${team.id}`, { method: "PATCH", body: formValues(event.currentTarget) }), `${team.name} saved.`);
+    void runFrom(idPrefix, () => updateTeam(slug, team.id, checkedBody(ZUpdateTeamRequest, formValues(event.currentTarget))), `${team.name} saved.`);
   }
 
   return (
@@ -106,7 +108,7 @@ function TeamRow({ slug, team, action }: { slug: string; team: TMapTeam; action:
             disabled={isBusy}
             onClick={() => {
               if (!window.confirm(`Delete ${team.name}? Its members stay in the debate without a team; what they wrote stays on the map.`)) return;
-              void runFrom(idPrefix, () => apiFetch(`/api/debates/${slug}/teams/${team.id}`, { method: "DELETE" }), `${team.name} deleted.`);
+              void runFrom(idPrefix, () => deleteTeam(slug, team.id), `${team.name} deleted.`);
             }}
           >
             Delete team
@@ -128,7 +130,7 @@ function NewTeamForm({ slug, action }: { slug: string; action: Action }) {
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
     setErrors({});
     // A fresh form for the next team once this one is made.
-    if (await runFrom("new-team", () => apiFetch(`/api/debates/${slug}/teams`, { method: "POST", body: parsed.data }), `${parsed.data.name} created.`)) setFormKey((k) => k + 1);
+    if (await runFrom("new-team", () => createTeam(slug, parsed.data), `${parsed.data.name} created.`)) setFormKey((k) => k + 1);
   }
 
   return (
@@ -161,7 +163,7 @@ function SwapSides({ slug, teams, action }: { slug: string; teams: TMapTeam[]; a
             onSubmit={(event) => {
               event.preventDefault();
               setAsking(false);
-              void runFrom("swap", () => apiFetch(`/api/debates/${slug}/teams/swap-sides`, { method: "POST" }), "Sides swapped.");
+              void runFrom("swap", () => swapTeamSides(slug), "Sides swapped.");
             }}
           >
             <h2 id="swap-title">Swap sides for the next round?</h2>

@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import { useRouter } from "next/navigation";
 
-import { ApiError } from "@/lib/client/api";
+import { ApiError } from "@/lib/client/api/api-error";
 
 /**
  * Runs one change on the management page: while it runs the controls are

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 
 import { useRouter } from "next/navigation";
 
-import { apiFetch } from "@/lib/client/api";
+import { joinDebate } from "@/lib/client/api/members";
 
 /**
  * Opening a join link while signed in joins at once, then opens the debate.
@@ -19,7 +19,7 @@ export function JoinByLink({ code }: { code: string }) {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    apiFetch<{ slug: string }>("/api/join", { method: "POST", body: { code } })
+    joinDebate({ code })
       .then(({ slug }) => router.replace(`/debates/${slug}`))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : "The link could not be used."));
   }, [code, router]);

@@ -4,7 +4,8 @@ import { useState, type FormEvent } from "react";
 
 import { useRouter } from "next/navigation";
 
-import { apiFetch, fieldErrorsOf } from "@/lib/client/api";
+import { joinDebate } from "@/lib/client/api/members";
+import { fieldErrorsOf } from "@/lib/errors";
 import { ZJoinRequest } from "@/lib/schemas/join";
 
 import { FieldError } from "@/components/ui/field-error";
@@ -25,7 +26,7 @@ export function JoinForm() {
     setMessage(null);
     setBusy(true);
     try {
-      const { slug } = await apiFetch<{ slug: string }>("/api/join", { method: "POST", body: parsed.data });
+      const { slug } = await joinDebate(parsed.data);
       router.push(`/debates/${slug}`);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : "The code could not be used.");

@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 
-import { apiFetch } from "@/lib/client/api";
+import { getDashboard } from "@/lib/client/api/dashboard";
 
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
 import type { TContributionCounts, TDashboard } from "@/lib/schemas/dashboard";
@@ -53,7 +53,7 @@ function Table({ caption, note, first, heads, textColumns = 0, children }: { cap
  */
 export function DashboardTables({ slug, initial }: { slug: string; initial: TDashboard }) {
   const [d, setDashboard] = useState(initial);
-  useDebateEvents(slug, async () => setDashboard(await apiFetch<TDashboard>(`/api/debates/${slug}/dashboard`)));
+  useDebateEvents(slug, async () => setDashboard(await getDashboard(slug)));
   return (
     <div className="dashboard">
       <Table caption="All contributions" first="Who" heads={COUNT_HEADS}>

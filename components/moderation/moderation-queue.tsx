@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useState } from "react";
 
-import { apiFetch } from "@/lib/client/api";
+import { decideItems, getModerationQueue } from "@/lib/client/api/moderation";
 import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
-import type { TModerationDecisionResult, TModerationQueue, TQueueItem, TQueueNodeRef } from "@/lib/schemas/moderation";
+import type { TQueueItem, TQueueNodeRef } from "@/lib/schemas/moderation";
 
 import { NodeEditor } from "@/components/debate/node-editor";
 import { PerspectiveBadges } from "@/components/debate/perspective-badges";
@@ -58,7 +58,7 @@ export function ModerationQueue({ slug, initialItems, canDecide }: Props) {
 
   // New contributions join the queue as they arrive; items decided elsewhere leave it.
   useDebateEvents(slug, async () => {
-    const queue = await apiFetch<TModerationQueue>(`/api/debates/${slug}/moderation`);
+    const queue = await getModerationQueue(slug);
     const known = new Set(items.map((i) => i.id));
     const arrived = queue.items.filter((i) => !known.has(i.id)).length;
     setItems(queue.items);
@@ -70,10 +70,7 @@ export function ModerationQueue({ slug, initialItems, canDecide }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await apiFetch<TModerationDecisionResult>(`/api/debates/${slug}/moderation/decisions`, {
-        method: "POST",
-        body: { decision, reason, items: targets.map((t) => ({ type: t.type, id: t.id, version: t.version })) },
-      });
+      await decideItems(slug, { decision, reason, items: targets.map((t) => ({ type: t.type, id: t.id, version: t.version })) });
       const gone = new Set(targets.map((t) => t.id));
       const first = items.findIndex((i) => gone.has(i.id));
       const remaining = items.filter((i) => !gone.has(i.id));

@@ -13,6 +13,9 @@ export const ZAuditQuery = z.object({
     .default(50),
 });
 
-export type TAuditEntry = { id: string; action: string; actorName: string | null; detail: unknown; createdAt: string };
+export const ZAuditEntry = z.object({ id: z.string(), action: z.string(), actorName: z.string().nullable(), detail: z.unknown(), createdAt: z.string() });
+export type TAuditEntry = z.infer<typeof ZAuditEntry>;
+
 /** One page of the audit log, newest first; `nextBefore` asks for the next page, null on the last. */
-export type TAuditPage = { entries: TAuditEntry[]; nextBefore: string | null };
+export const ZAuditPage = z.object({ entries: z.array(ZAuditEntry), nextBefore: z.string().nullable() });
+export type TAuditPage = z.infer<typeof ZAuditPage>;

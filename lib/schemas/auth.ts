@@ -16,3 +16,7 @@ export const ZSignInRequest = z.object({
   password: z.string().min(1, "Enter your password.").max(200),
 });
 export type TSignInRequest = z.infer<typeof ZSignInRequest>;
+
+/** POST /api/users: the same answer whether or not the email already had an account. */
+export const ZSignedUp = z.object({ user: z.object({ name: z.string(), email: z.string() }) });
+export type TSignedUp = z.infer<typeof ZSignedUp>;

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-import type { Role } from "@/lib/authz/can";
-
-import { ZJoinRole } from "./member";
+import { ZJoinRole, ZMemberRole } from "./member";
 
 export const MODERATION_MODES = ["open", "premoderated"] as const;
 export const PHASES = ["open", "closed", "archived"] as const;
@@ -19,11 +17,12 @@ export const ZDebateSettingsRequest = z
 export type TDebateSettingsRequest = z.input<typeof ZDebateSettingsRequest>;
 
 /** A debate's settings as the management page shows them; the join code only to the owner. */
-export type TDebateSettings = {
-  moderationMode: (typeof MODERATION_MODES)[number];
-  anonymous: boolean;
-  phase: (typeof PHASES)[number];
+export const ZDebateSettings = z.object({
+  moderationMode: z.enum(MODERATION_MODES),
+  anonymous: z.boolean(),
+  phase: z.enum(PHASES),
   /** participant or viewer, as the owner chose; the column could hold any role. */
-  joinRole: Role;
-  joinCode: string | null;
-};
+  joinRole: ZMemberRole,
+  joinCode: z.string().nullable(),
+});
+export type TDebateSettings = z.infer<typeof ZDebateSettings>;

@@ -68,3 +68,7 @@ export const ZCreateDebateRequest = z.object({
 export type TCreateDebateRequest = z.input<typeof ZCreateDebateRequest>;
 /** What the server works with, after parsing. */
 export type TCreateDebateInput = z.output<typeof ZCreateDebateRequest>;
+
+/** POST /api/debates: the new debate's address. */
+export const ZCreatedDebate = z.object({ slug: z.string() });
+export type TCreatedDebate = z.infer<typeof ZCreatedDebate>;

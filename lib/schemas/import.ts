@@ -16,3 +16,18 @@ export const ZImportRequest = z.object({
   perspective: ZPerspective,
 });
 export type TImportRequest = z.infer<typeof ZImportRequest>;
+
+/** What an import changed to fit the app, so the person can check the new debate. */
+export const ZImportReport = z.object({
+  format: ZImportRequest.shape.format,
+  nodes: z.number(),
+  relations: z.number(),
+  /** e.g. { "L-node": 16, "YA-node": 14 }: what the format has and the app does not. */
+  dropped: z.record(z.string(), z.number()),
+  /** Sentences saying what was changed to fit, e.g. "3 statements without a source cite the imported file". */
+  repairs: z.array(z.string()),
+});
+
+/** POST /api/debates/import: the new debate and the report. */
+export const ZImportResult = z.object({ slug: z.string(), report: ZImportReport });
+export type TImportResult = z.infer<typeof ZImportResult>;

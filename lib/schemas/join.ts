@@ -16,6 +16,14 @@ export const ZJoinCode = z
 export const ZJoinRequest = z.object({ code: ZJoinCode });
 export type TJoinRequest = z.input<typeof ZJoinRequest>;
 
+/** POST /api/join: the debate joined. */
+export const ZJoinedDebate = z.object({ slug: z.string() });
+export type TJoinedDebate = z.infer<typeof ZJoinedDebate>;
+
+/** POST and DELETE …/join-code: the code that works now, null when joining by code is off. */
+export const ZJoinCodeState = z.object({ joinCode: z.string().nullable() });
+export type TJoinCodeState = z.infer<typeof ZJoinCodeState>;
+
 /** A code shown in two groups of four, easier to read aloud and to copy by eye. */
 export function formatJoinCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;

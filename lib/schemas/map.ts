@@ -95,5 +95,6 @@ export type TArticle = z.infer<typeof ZArticle>;
 export type TDebateSummary = z.infer<typeof ZDebateSummary>;
 export type TMapDocument = z.infer<typeof ZMapDocument>;
 
-/** What creating a node returns: the node, its new or changed relations, the sources it cites. */
-export type TCreatedNode = { node: TMapNode; relations: TMapRelation[]; sources: TMapSource[] };
+/** What creating a node returns (POST …/nodes): the node, its new or changed relations, the sources it cites. */
+export const ZCreatedNode = z.object({ node: ZMapNode, relations: z.array(ZMapRelation), sources: z.array(ZMapSource) });
+export type TCreatedNode = z.infer<typeof ZCreatedNode>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { TNodeKind, TPerspective, TRelationType, TStatus } from "./domain";
+import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "./domain";
 import { ZVersion, boundedText } from "./text";
 
 /** Reasons a moderator can pick when rejecting; they may also write their own. */
@@ -50,38 +50,47 @@ export const ZModerationDecisionRequest = z
 export type TModerationDecisionRequest = z.infer<typeof ZModerationDecisionRequest>;
 
 /** A statement at either end of a relation in the queue. */
-export type TQueueNodeRef = { id: string; kind: TNodeKind; text: string; status: TStatus };
-export type TQueueAuthor = { id: string; label: string } | null;
-export type TQueueSource = { id: string; title: string; publisher: string | null; url: string | null; perspective: TPerspective };
+export const ZQueueNodeRef = z.object({ id: z.string(), kind: ZNodeKind, text: z.string(), status: ZStatus });
+export type TQueueNodeRef = z.infer<typeof ZQueueNodeRef>;
+export const ZQueueAuthor = z.object({ id: z.string(), label: z.string() }).nullable();
+export type TQueueAuthor = z.infer<typeof ZQueueAuthor>;
+export const ZQueueSource = z.object({ id: z.string(), title: z.string(), publisher: z.string().nullable(), url: z.string().nullable(), perspective: ZPerspective });
+export type TQueueSource = z.infer<typeof ZQueueSource>;
 
 /** A pending statement, with the pending relation(s) it came with, decided as one item. */
-export type TQueueNodeItem = {
-  type: "node";
-  id: string;
-  version: number;
-  kind: TNodeKind;
-  text: string;
-  createdAt: string;
-  author: TQueueAuthor;
-  team: { id: string; name: string } | null;
-  sources: TQueueSource[];
-  relations: { id: string; type: TRelationType; to: TQueueNodeRef }[];
-};
+export const ZQueueNodeItem = z.object({
+  type: z.literal("node"),
+  id: z.string(),
+  version: z.number(),
+  kind: ZNodeKind,
+  text: z.string(),
+  createdAt: z.string(),
+  author: ZQueueAuthor,
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  sources: z.array(ZQueueSource),
+  relations: z.array(z.object({ id: z.string(), type: ZRelationType, to: ZQueueNodeRef })),
+});
+export type TQueueNodeItem = z.infer<typeof ZQueueNodeItem>;
 
 /** A pending relation between statements that were already there. */
-export type TQueueRelationItem = {
-  type: "relation";
-  id: string;
-  version: number;
-  relationType: TRelationType;
-  createdAt: string;
-  author: TQueueAuthor;
-  from: TQueueNodeRef;
-  to: TQueueNodeRef;
-};
+export const ZQueueRelationItem = z.object({
+  type: z.literal("relation"),
+  id: z.string(),
+  version: z.number(),
+  relationType: ZRelationType,
+  createdAt: z.string(),
+  author: ZQueueAuthor,
+  from: ZQueueNodeRef,
+  to: ZQueueNodeRef,
+});
+export type TQueueRelationItem = z.infer<typeof ZQueueRelationItem>;
 
-export type TQueueItem = TQueueNodeItem | TQueueRelationItem;
-export type TModerationQueue = { items: TQueueItem[] };
+export const ZQueueItem = z.discriminatedUnion("type", [ZQueueNodeItem, ZQueueRelationItem]);
+export type TQueueItem = z.infer<typeof ZQueueItem>;
+export const ZModerationQueue = z.object({ items: z.array(ZQueueItem) });
+export type TModerationQueue = z.infer<typeof ZModerationQueue>;
 
-export type TDecidedItem = { type: "node" | "relation"; id: string; status: TStatus; version: number };
-export type TModerationDecisionResult = { decided: TDecidedItem[] };
+export const ZDecidedItem = z.object({ type: z.enum(["node", "relation"]), id: z.string(), status: ZStatus, version: z.number() });
+export type TDecidedItem = z.infer<typeof ZDecidedItem>;
+export const ZModerationDecisionResult = z.object({ decided: z.array(ZDecidedItem) });
+export type TModerationDecisionResult = z.infer<typeof ZModerationDecisionResult>;

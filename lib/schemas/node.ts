@@ -58,3 +58,7 @@ export const ZUpdateNodeRequest = z.object({
 export type TUpdateNodeRequest = z.infer<typeof ZUpdateNodeRequest>;
 
 export const ZDeleteNodeQuery = z.object({ version: z.coerce.number().pipe(ZVersion) });
+
+/** DELETE …/nodes/{nodeId}: what left the map with it. */
+export const ZDeletedNode = z.object({ deletedNodeId: z.string(), deletedRelationIds: z.array(z.string()) });
+export type TDeletedNode = z.infer<typeof ZDeletedNode>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZPerspective } from "./domain";
+import { ZMapTeam } from "./map";
 import { boundedText } from "./text";
 
 /**
@@ -45,3 +46,13 @@ export type TCreateTeamInput = z.output<typeof ZCreateTeamRequest>;
 export const ZUpdateTeamRequest = ZCreateTeamRequest.partial().refine((v) => Object.values(v).some((x) => x !== undefined), "Say what to change: the name, the colour or the perspective.");
 export type TUpdateTeamRequest = z.input<typeof ZUpdateTeamRequest>;
 export type TUpdateTeamInput = z.output<typeof ZUpdateTeamRequest>;
+
+/** POST …/teams and PATCH …/teams/{teamId}: the team as it is now. */
+export const ZTeamAnswer = z.object({ team: ZMapTeam });
+export type TTeamAnswer = z.infer<typeof ZTeamAnswer>;
+/** POST …/teams/swap-sides: every team, each with its new perspective. */
+export const ZTeamList = z.object({ teams: z.array(ZMapTeam) });
+export type TTeamList = z.infer<typeof ZTeamList>;
+/** DELETE …/teams/{teamId}. */
+export const ZDeletedTeam = z.object({ teamId: z.string() });
+export type TDeletedTeam = z.infer<typeof ZDeletedTeam>;

@@ -1,4 +1,4 @@
-import { MAX_NEW_DEBATE_BYTES, ZCreateDebateRequest } from "@/lib/schemas/debate";
+import { MAX_NEW_DEBATE_BYTES, ZCreateDebateRequest, type TCreatedDebate } from "@/lib/schemas/debate";
 import { createDebate } from "@/lib/server/debates/create-debate";
 import { findDebates } from "@/lib/server/debates/find-debates";
 import { route } from "@/lib/server/http";
@@ -7,4 +7,4 @@ import { route } from "@/lib/server/http";
 export const GET = route({}, async () => ({ debates: await findDebates() }));
 
 /** POST /api/debates: a new debate on a pasted article, owned by its creator; answers its slug. */
-export const POST = route({ body: ZCreateDebateRequest, status: 201, maxBodyBytes: MAX_NEW_DEBATE_BYTES }, async ({ actor, body }) => createDebate({ actor, input: body }));
+export const POST = route({ body: ZCreateDebateRequest, status: 201, maxBodyBytes: MAX_NEW_DEBATE_BYTES }, async ({ actor, body }): Promise<TCreatedDebate> => createDebate({ actor, input: body }));

@@ -1,10 +1,7 @@
 import "server-only";
 
 import { can } from "@/lib/authz/can";
-import type { TAuditPage } from "@/lib/schemas/audit";
-import type { TDebateSettings } from "@/lib/schemas/debate-settings";
-import type { TMapTeam } from "@/lib/schemas/map";
-import type { TMember } from "@/lib/schemas/member";
+import type { TManageView } from "@/lib/schemas/manage-view";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { listAudit } from "@/lib/server/audit/list-audit";
 import { db } from "@/lib/server/db";
@@ -13,19 +10,8 @@ import { TEAM_COLUMNS } from "@/lib/server/teams/team-name";
 
 import { loadDebateAccess } from "./debate-access";
 
-export type ManageView = {
-  slug: string;
-  title: string;
-  isOwner: boolean;
-  /** The join code only for the owner: moderators do not hand out memberships. */
-  settings: TDebateSettings;
-  teams: TMapTeam[];
-  members: TMember[];
-  audit: TAuditPage;
-};
-
 /** Everything the management page shows, or why this person may not see it. */
-export async function getManageView(slug: string, actor: Actor): Promise<{ view: ManageView } | { refusal: string }> {
+export async function getManageView(slug: string, actor: Actor): Promise<{ view: TManageView } | { refusal: string }> {
   const access = await loadDebateAccess(slug, actor);
   const decision = can(access.who, "debate:oversee", access.state);
   if (!decision.allowed) return { refusal: decision.reason };

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { FORMAT } from "@/lib/interop/formats";
 import { ImportError } from "@/lib/interop/portable";
-import { MAX_IMPORT_BYTES, ZImportRequest } from "@/lib/schemas/import";
+import { MAX_IMPORT_BYTES, ZImportRequest, type TImportResult } from "@/lib/schemas/import";
 import { route } from "@/lib/server/http";
 import { importDebate } from "@/lib/server/interop/import-debate";
 
@@ -12,7 +12,7 @@ import { importDebate } from "@/lib/server/interop/import-debate";
 const MAX_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 10_000;
 
 /** POST /api/debates/import: a JSON, AIF or Argdown file becomes a new debate owned by the importer. */
-export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_BODY_BYTES }, async ({ actor, body }) => {
+export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_BODY_BYTES }, async ({ actor, body }): Promise<TImportResult> => {
   let read: Awaited<ReturnType<(typeof FORMAT)["json"]["read"]>>;
   try {
     read = await FORMAT[body.format].read(body.content, { fileName: body.fileName, perspective: body.perspective });

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { AppError } from "@/lib/errors";
 import { dashboardCsv } from "@/lib/moderation/dashboard-csv";
+import type { TDashboard } from "@/lib/schemas/dashboard";
 import { ZDebateSlug } from "@/lib/schemas/domain";
 import { route } from "@/lib/server/http";
 import { getDashboard } from "@/lib/server/moderation/get-dashboard";
@@ -9,7 +10,7 @@ import { getDashboard } from "@/lib/server/moderation/get-dashboard";
 const ZQuery = z.object({ format: z.enum(["json", "csv"], { error: "Choose the format: json or csv." }).default("json") });
 
 /** GET /api/debates/{slug}/dashboard[?format=csv]: contributions by team, perspective and person (owner and moderators). */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params, request }) => {
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params, request }): Promise<TDashboard | Response> => {
   const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError("BAD_REQUEST", query.error.issues[0]!.message);
   const dashboard = await getDashboard({ actor, slug: params.debateId });

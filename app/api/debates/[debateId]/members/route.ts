@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 import { ZDebateSlug } from "@/lib/schemas/domain";
+import type { TMemberList } from "@/lib/schemas/member";
 import { route } from "@/lib/server/http";
 import { listMembers } from "@/lib/server/members/list-members";
 
 /** GET /api/debates/{slug}/members: members with their names, roles and teams; owner and moderators. */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params }) => ({ members: await listMembers({ actor, slug: params.debateId }) }));
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params }): Promise<TMemberList> => ({ members: await listMembers({ actor, slug: params.debateId }) }));

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZDebateSlug } from "@/lib/schemas/domain";
+import type { TCreatedNode } from "@/lib/schemas/map";
 import { ZCreateNodeRequest } from "@/lib/schemas/node";
 import { route } from "@/lib/server/http";
 import { createNode } from "@/lib/server/nodes/create-node";
@@ -8,5 +9,5 @@ import { createNode } from "@/lib/server/nodes/create-node";
 /** POST /api/debates/{slug}/nodes: add a sourced statement for or against a node, or map a passage of the article. */
 export const POST = route(
   { params: z.object({ debateId: ZDebateSlug }), body: ZCreateNodeRequest, status: 201 },
-  async ({ actor, params, body }) => createNode({ actor, slug: params.debateId, input: body }),
+  async ({ actor, params, body }): Promise<TCreatedNode> => createNode({ actor, slug: params.debateId, input: body }),
 );

@@ -1,12 +1,12 @@
 import { z } from "zod";
 
 import { ZDebateSlug } from "@/lib/schemas/domain";
-import { ZCreateRelationRequest } from "@/lib/schemas/relation";
+import { ZCreateRelationRequest, type TCreatedRelation } from "@/lib/schemas/relation";
 import { route } from "@/lib/server/http";
 import { createRelation } from "@/lib/server/relations/create-relation";
 
 /** POST /api/debates/{slug}/relations: link two nodes already on the map. */
 export const POST = route(
   { params: z.object({ debateId: ZDebateSlug }), body: ZCreateRelationRequest, status: 201 },
-  async ({ actor, params, body }) => ({ relation: await createRelation({ actor, slug: params.debateId, input: body }) }),
+  async ({ actor, params, body }): Promise<TCreatedRelation> => ({ relation: await createRelation({ actor, slug: params.debateId, input: body }) }),
 );

@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-import { ZDebateSettingsRequest } from "@/lib/schemas/debate-settings";
+import { ZDebateSettingsRequest, type TDebateSettings } from "@/lib/schemas/debate-settings";
 import { ZDebateSlug } from "@/lib/schemas/domain";
 import { updateDebateSettings } from "@/lib/server/debates/update-settings";
 import { route } from "@/lib/server/http";
 
 /** PATCH /api/debates/{slug}/settings {moderationMode?, anonymous?, phase?, joinRole?}: owner only. */
-export const PATCH = route({ params: z.object({ debateId: ZDebateSlug }), body: ZDebateSettingsRequest }, async ({ actor, params, body }) =>
+export const PATCH = route({ params: z.object({ debateId: ZDebateSlug }), body: ZDebateSettingsRequest }, async ({ actor, params, body }): Promise<TDebateSettings> =>
   updateDebateSettings({ actor, slug: params.debateId, input: body }),
 );
