@@ -6,7 +6,7 @@
  */
 import { parentPort } from "node:worker_threads";
 
-import { downloadBlob, type RasteriseJob, rasterisePng } from "@/lib/client/download";
+import { downloadBlob, type RasteriseJob, rasterisePng } from "@/lib/export/png";
 
 import { startChromium } from "./lib/chromium";
 import { cacheCompiledPackages } from "./lib/code-cache";

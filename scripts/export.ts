@@ -11,7 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 
-import type { RasteriseJob } from "@/lib/client/download";
+import type { RasteriseJob } from "@/lib/export/png";
 
 import type { PngReply, PngRequest } from "./export-png-worker";
 import { cacheCompiledPackages } from "./lib/code-cache";
@@ -79,7 +79,7 @@ async function main() {
     const { getDebateMap } = await import("@/lib/server/debates/get-debate-map");
     const { findDebates } = await import("@/lib/server/debates/find-debates");
     const { exportSvg } = await import("@/lib/export/export-view");
-    const { pngScale } = await import("@/lib/client/download");
+    const { pngScale } = await import("@/lib/export/png");
     const { db } = await import("@/lib/server/db");
     lap("modules");
     try {

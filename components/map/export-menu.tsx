@@ -2,8 +2,8 @@
 
 import { useState } from "react";
 
-import { downloadBlob, pngScale, svgToPng } from "@/lib/client/download";
 import { exportSvg } from "@/lib/export/export-view";
+import { downloadBlob, pngScale, svgToPng } from "@/lib/export/png";
 import type { MapFilters } from "@/lib/graph/filter-map";
 import type { TMapDocument } from "@/lib/schemas/map";
 

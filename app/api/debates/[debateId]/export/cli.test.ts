@@ -17,7 +17,7 @@ import { seedOtherDebate } from "@/test/session";
 const ROOT = process.cwd();
 const SLUG = "lachin-crisis";
 const SUBTREE_ROOT = "cannot-coexist";
-/** Largest side of a PNG (lib/client/download.ts): wider maps get less than 2x. */
+/** Largest side of a PNG (lib/export/png.ts): wider maps get less than 2x. */
 const MAX_SIDE = 16_384;
 const MAX_PIXELS = 64_000_000;
 /** Chromium starts, lays out and screenshots: far slower than a route handler. */

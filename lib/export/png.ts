@@ -1,3 +1,9 @@
+/**
+ * PNG images of the map's SVG, shared by the map page and the command-line
+ * export. rasterisePng and downloadBlob use nothing from outside their own
+ * bodies, so the command-line export runs these very functions in Chromium.
+ */
+
 /** Largest canvas side Chromium and Firefox both draw reliably. */
 const MAX_CANVAS_SIDE = 16_384;
 /** Pixels beyond which drawing and encoding a PNG takes many seconds and gigabytes. */
@@ -25,11 +31,7 @@ export function svgToPng(svg: string, width: number, height: number): Promise<Bl
 
 export type RasteriseJob = { svg: string; width: number; height: number; scale: number };
 
-/**
- * Draws the SVG on a canvas and encodes it. It uses nothing from outside its
- * own body, so the command-line export runs this very function in Chromium:
- * one way to make a PNG, and far faster there than a page screenshot.
- */
+/** Draws the SVG on a canvas and encodes it: one way to make a PNG, and far faster in Chromium than a page screenshot. */
 export async function rasterisePng({ svg, width, height, scale }: RasteriseJob): Promise<Blob> {
   const image = new Image();
   image.src = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
