@@ -1,7 +1,9 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 
 import type { Metadata } from "next";
 import { connection } from "next/server";
+
+import { paletteProperties } from "@/lib/palette";
 
 import "@xyflow/react/dist/style.css";
 import "./globals.css";
@@ -15,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   // Every page is rendered per request, so that Next.js can put this request's CSP nonce (proxy.ts) on its scripts.
   await connection();
   return (
-    <html lang="en">
+    <html lang="en" style={paletteProperties() as CSSProperties}>
       <body>{children}</body>
     </html>
   );

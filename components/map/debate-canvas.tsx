@@ -18,6 +18,7 @@ import {
 } from "@xyflow/react";
 
 import type { MapEdge, MapFlowNode } from "@/lib/graph/to-flow";
+import { KIND_COLOUR } from "@/lib/palette";
 import type { TMapNode } from "@/lib/schemas/map";
 
 import { NodeActions, acceptsCoPremise, type NodeAction } from "../debate/node-actions";
@@ -40,7 +41,7 @@ const MINIMAP_UP_TO = 5000;
 /** Above this many nodes only what is on screen is rendered. */
 const VIRTUALIZE_ABOVE = 300;
 
-const MINIMAP_COLOUR: Record<string, string> = { thesis: "#5b3fa8", claim: "#1f5fa8", premise: "#5f6b7a", rebuttal: "#b3261e" };
+const MINIMAP_COLOUR: Record<string, string> = Object.fromEntries(Object.entries(KIND_COLOUR).map(([kind, colour]) => [kind, colour.stroke]));
 
 type Props = {
   nodes: MapFlowNode[];

@@ -5,6 +5,7 @@ import { NODE_KINDS, PERSPECTIVES, type TNodeKind, type TPerspective, type TRela
 import type { TMapDocument } from "@/lib/schemas/map";
 import { xmlSafeText } from "@/lib/schemas/text";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, PERSPECTIVE_SHORT } from "@/lib/labels";
+import { KIND_COLOUR, PALETTE, PERSPECTIVE_COLOUR, RELATION_COLOUR } from "@/lib/palette";
 
 export type SvgOptions = {
   debateTitle: string;
@@ -18,16 +19,15 @@ export type SvgOptions = {
 };
 
 const KIND_STYLE: Record<TNodeKind, { stroke: string; fill: string; width: number; radius: number }> = {
-  thesis: { stroke: "#5b3fa8", fill: "#f6f2ff", width: 3, radius: 14 },
-  claim: { stroke: "#1f5fa8", fill: "#f1f6fd", width: 2, radius: 10 },
-  premise: { stroke: "#5f6b7a", fill: "#ffffff", width: 1.5, radius: 2 },
-  rebuttal: { stroke: "#b3261e", fill: "#fdf3f2", width: 2, radius: 0 },
+  thesis: { ...KIND_COLOUR.thesis, width: 3, radius: 14 },
+  claim: { ...KIND_COLOUR.claim, width: 2, radius: 10 },
+  premise: { ...KIND_COLOUR.premise, width: 1.5, radius: 2 },
+  rebuttal: { ...KIND_COLOUR.rebuttal, width: 2, radius: 0 },
 };
 const RELATION_STYLE: Record<TRelationType, { stroke: string; dash: string | null; marker: string }> = {
-  supports: { stroke: "#2e7d32", dash: null, marker: "arrow-supports" },
-  attacks: { stroke: "#b3261e", dash: "7 4", marker: "arrow-attacks" },
+  supports: { stroke: RELATION_COLOUR.supports, dash: null, marker: "arrow-supports" },
+  attacks: { stroke: RELATION_COLOUR.attacks, dash: "7 4", marker: "arrow-attacks" },
 };
-const PERSPECTIVE_COLOUR: Record<TPerspective, string> = { armenian: "#9a3412", azerbaijani: "#0e7490", neutral: "#4b5563" };
 const MARGIN = 40;
 const FONT = `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Liberation Sans', sans-serif"`;
 
@@ -62,7 +62,7 @@ export function renderMapSvg(doc: TMapDocument, options: SvgOptions): string {
     .map((r) => {
       const style = RELATION_STYLE[r.type];
       const path = edgePath(layout, r.fromId, r.toId, boxes, shift);
-      return `<g class="relation relation--${r.type}"><path data-relation-id="${r.id}" d="${path.d}" fill="none" stroke="${style.stroke}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ""} marker-end="url(#${style.marker})"/><text x="${path.label.x}" y="${path.label.y}" font-size="11" font-weight="600" text-anchor="middle" fill="${style.stroke}" paint-order="stroke" stroke="#fff" stroke-width="4">${r.groupId ? `linked ${r.type}` : r.type}</text></g>`;
+      return `<g class="relation relation--${r.type}"><path data-relation-id="${r.id}" d="${path.d}" fill="none" stroke="${style.stroke}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ""} marker-end="url(#${style.marker})"/><text x="${path.label.x}" y="${path.label.y}" font-size="11" font-weight="600" text-anchor="middle" fill="${style.stroke}" paint-order="stroke" stroke="${PALETTE.paper}" stroke-width="4">${r.groupId ? `linked ${r.type}` : r.type}</text></g>`;
     });
   const nodes = doc.nodes.map((n) => {
     const p = shift(positions.get(n.id)!);
@@ -73,8 +73,8 @@ export function renderMapSvg(doc: TMapDocument, options: SvgOptions): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" ${FONT}>`,
     `<title>${escape(options.debateTitle)}</title>`,
-    `<defs>${marker("arrow-supports", "#2e7d32", true)}${marker("arrow-attacks", "#b3261e", false)}</defs>`,
-    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<defs>${marker("arrow-supports", RELATION_COLOUR.supports, true)}${marker("arrow-attacks", RELATION_COLOUR.attacks, false)}</defs>`,
+    `<rect width="100%" height="100%" fill="${PALETTE.paper}"/>`,
     header.svg,
     `<g class="relations">${edges.join("")}</g>`,
     `<g class="nodes">${nodes.join("")}</g>`,
@@ -140,41 +140,41 @@ function nodeSvg(id: string, kind: TNodeKind, text: string, attributedTo: string
     .map((perspective, i) => {
       const x = p.x + NODE_WIDTH - 12 - (perspectives.length - i) * 36;
       const colour = PERSPECTIVE_COLOUR[perspective];
-      return `<rect x="${x}" y="${p.y + 7}" width="32" height="15" rx="3" fill="#fff" stroke="${colour}"${perspective === "neutral" ? ' stroke-dasharray="3 2"' : ""}/><text x="${x + 16}" y="${p.y + 18}" font-size="9.5" font-weight="700" text-anchor="middle" fill="${colour}">${PERSPECTIVE_SHORT[perspective]}</text>`;
+      return `<rect x="${x}" y="${p.y + 7}" width="32" height="15" rx="3" fill="${PALETTE.paper}" stroke="${colour}"${perspective === "neutral" ? ' stroke-dasharray="3 2"' : ""}/><text x="${x + 16}" y="${p.y + 18}" font-size="9.5" font-weight="700" text-anchor="middle" fill="${colour}">${PERSPECTIVE_SHORT[perspective]}</text>`;
     })
     .join("");
   const textTop = p.y + HEADER + 12;
   const lines = wrapLines(text);
-  const attribution = attributedTo ? textLines(wrapLines(attributionText(attributedTo), ATTRIBUTION_CHARS_PER_LINE), p.x + 12, textTop + lines.length * LINE_HEIGHT, `font-size="11" font-style="italic" fill="#5a6470"`) : "";
-  return `<g class="node node--${kind}" data-node-id="${id}">${shape}<text x="${p.x + 12}" y="${p.y + 19}" font-size="11" font-weight="700" fill="${style.stroke}" letter-spacing="0.5">${KIND_GLYPH[kind]} ${KIND_LABEL[kind].toUpperCase()}</text>${badges}${textLines(lines, p.x + 12, textTop, `font-size="13" fill="#1d232b"`)}${attribution}</g>`;
+  const attribution = attributedTo ? textLines(wrapLines(attributionText(attributedTo), ATTRIBUTION_CHARS_PER_LINE), p.x + 12, textTop + lines.length * LINE_HEIGHT, `font-size="11" font-style="italic" fill="${PALETTE.muted}"`) : "";
+  return `<g class="node node--${kind}" data-node-id="${id}">${shape}<text x="${p.x + 12}" y="${p.y + 19}" font-size="11" font-weight="700" fill="${style.stroke}" letter-spacing="0.5">${KIND_GLYPH[kind]} ${KIND_LABEL[kind].toUpperCase()}</text>${badges}${textLines(lines, p.x + 12, textTop, `font-size="13" fill="${PALETTE.ink}"`)}${attribution}</g>`;
 }
 
 function headerSvg(options: SvgOptions): { svg: string; width: number; height: number } {
   const lines = [
-    `<text x="${MARGIN}" y="${MARGIN + 10}" font-size="22" font-weight="700" fill="#1d232b">${escape(options.debateTitle)}</text>`,
-    `<text x="${MARGIN}" y="${MARGIN + 34}" font-size="13" fill="#5a6470">Article: ${escape(options.articleTitle)} · Exported ${options.date}${options.rootText ? ` · Argument tree under: ${escape(options.rootText.length > 80 ? `${options.rootText.slice(0, 80)}…` : options.rootText)}` : ""}</text>`,
+    `<text x="${MARGIN}" y="${MARGIN + 10}" font-size="22" font-weight="700" fill="${PALETTE.ink}">${escape(options.debateTitle)}</text>`,
+    `<text x="${MARGIN}" y="${MARGIN + 34}" font-size="13" fill="${PALETTE.muted}">Article: ${escape(options.articleTitle)} · Exported ${options.date}${options.rootText ? ` · Argument tree under: ${escape(options.rootText.length > 80 ? `${options.rootText.slice(0, 80)}…` : options.rootText)}` : ""}</text>`,
   ];
   const y = MARGIN + 56;
   let x = MARGIN;
   const legend: string[] = [];
   for (const kind of NODE_KINDS) {
     const style = KIND_STYLE[kind];
-    legend.push(`<rect x="${x}" y="${y}" width="18" height="14" rx="${Math.min(style.radius, 5)}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.width}"/><text x="${x + 24}" y="${y + 11}" font-size="12" fill="#1d232b">${KIND_GLYPH[kind]} ${KIND_LABEL[kind]}</text>`);
+    legend.push(`<rect x="${x}" y="${y}" width="18" height="14" rx="${Math.min(style.radius, 5)}" fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.width}"/><text x="${x + 24}" y="${y + 11}" font-size="12" fill="${PALETTE.ink}">${KIND_GLYPH[kind]} ${KIND_LABEL[kind]}</text>`);
     x += 110;
   }
   for (const type of ["supports", "attacks"] as const) {
     const style = RELATION_STYLE[type];
-    legend.push(`<line x1="${x}" y1="${y + 7}" x2="${x + 34}" y2="${y + 7}" stroke="${style.stroke}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ""} marker-end="url(#${style.marker})"/><text x="${x + 42}" y="${y + 11}" font-size="12" fill="#1d232b">${type}${type === "supports" ? " (solid)" : " (dashed)"}</text>`);
+    legend.push(`<line x1="${x}" y1="${y + 7}" x2="${x + 34}" y2="${y + 7}" stroke="${style.stroke}" stroke-width="2"${style.dash ? ` stroke-dasharray="${style.dash}"` : ""} marker-end="url(#${style.marker})"/><text x="${x + 42}" y="${y + 11}" font-size="12" fill="${PALETTE.ink}">${type}${type === "supports" ? " (solid)" : " (dashed)"}</text>`);
     x += 150;
   }
   for (const perspective of PERSPECTIVES) {
     const colour = PERSPECTIVE_COLOUR[perspective];
-    legend.push(`<rect x="${x}" y="${y}" width="32" height="15" rx="3" fill="#fff" stroke="${colour}"${perspective === "neutral" ? ' stroke-dasharray="3 2"' : ""}/><text x="${x + 16}" y="${y + 11}" font-size="9.5" font-weight="700" text-anchor="middle" fill="${colour}">${PERSPECTIVE_SHORT[perspective]}</text><text x="${x + 38}" y="${y + 11}" font-size="12" fill="#1d232b">${PERSPECTIVE_LABEL[perspective]} source</text>`);
+    legend.push(`<rect x="${x}" y="${y}" width="32" height="15" rx="3" fill="${PALETTE.paper}" stroke="${colour}"${perspective === "neutral" ? ' stroke-dasharray="3 2"' : ""}/><text x="${x + 16}" y="${y + 11}" font-size="9.5" font-weight="700" text-anchor="middle" fill="${colour}">${PERSPECTIVE_SHORT[perspective]}</text><text x="${x + 38}" y="${y + 11}" font-size="12" fill="${PALETTE.ink}">${PERSPECTIVE_LABEL[perspective]} source</text>`);
     x += 175;
   }
   let height = 90;
   if (options.filterNote) {
-    legend.push(`<text x="${MARGIN}" y="${y + 36}" font-size="12" font-style="italic" fill="#a11b12">${escape(options.filterNote)}</text>`);
+    legend.push(`<text x="${MARGIN}" y="${y + 36}" font-size="12" font-style="italic" fill="${PALETTE.error}">${escape(options.filterNote)}</text>`);
     height += 24;
   }
   return { svg: `<g class="header">${lines.join("")}<g class="legend">${legend.join("")}</g></g>`, width: x - MARGIN, height };

@@ -1,6 +1,7 @@
 import { MarkerType, Position, type Edge, type EdgeMarker, type Node as FlowNode, type NodeHandle } from "@xyflow/react";
 
 import { STATUS_LABEL } from "@/lib/labels";
+import { RELATION_COLOUR } from "@/lib/palette";
 import type { TMapDocument } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
@@ -65,8 +66,8 @@ function handlesOf(width: number, height: number): NodeHandle[] {
 
 /** Arrowheads differ as well as colour and dash: filled for support, open for attack. */
 const MARKERS: Record<TRelationType, EdgeMarker> = {
-  supports: { type: MarkerType.ArrowClosed, color: "#2e7d32", width: 18, height: 18 },
-  attacks: { type: MarkerType.Arrow, color: "#b3261e", width: 18, height: 18, strokeWidth: 2 },
+  supports: { type: MarkerType.ArrowClosed, color: RELATION_COLOUR.supports, width: 18, height: 18 },
+  attacks: { type: MarkerType.Arrow, color: RELATION_COLOUR.attacks, width: 18, height: 18, strokeWidth: 2 },
 };
 
 /** The box of a node, with a line more for the status of one that is not approved. */
