@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
+import type { TCreateNodeRequest } from "@/lib/schemas/node";
+
 import { ApiError } from "./api-error";
 import { getMap } from "./debates";
 import { createNode, deleteNode, updateNode } from "./nodes";
@@ -19,7 +21,7 @@ const NODE = {
   rejectionReason: null,
   version: 1,
 };
-const REBUTTAL = { kind: "rebuttal", text: NODE.text, link: { type: "attacks", targetId: NODE.id }, sources: [] } as const;
+const REBUTTAL: TCreateNodeRequest = { kind: "rebuttal", text: NODE.text, link: { type: "attacks", targetId: NODE.id }, sources: [] };
 
 /** The next fetch answers with this status and body (a string is sent as it is, anything else as JSON). */
 function answer(status: number, body: unknown) {
