@@ -57,15 +57,14 @@ export type TQueueAuthor = z.infer<typeof ZQueueAuthor>;
 export const ZQueueSource = z.object({ id: z.string(), title: z.string(), publisher: z.string().nullable(), url: z.string().nullable(), perspective: ZPerspective });
 export type TQueueSource = z.infer<typeof ZQueueSource>;
 
+/** What every item in the queue has: the version a decision carries, when and by whom it was written. */
+const ZQueueItemBase = z.object({ id: z.string(), version: z.number(), createdAt: z.string(), author: ZQueueAuthor });
+
 /** A pending statement, with the pending relation(s) it came with, decided as one item. */
-export const ZQueueNodeItem = z.object({
+export const ZQueueNodeItem = ZQueueItemBase.extend({
   type: z.literal("node"),
-  id: z.string(),
-  version: z.number(),
   kind: ZNodeKind,
   text: z.string(),
-  createdAt: z.string(),
-  author: ZQueueAuthor,
   team: z.object({ id: z.string(), name: z.string() }).nullable(),
   sources: z.array(ZQueueSource),
   relations: z.array(z.object({ id: z.string(), type: ZRelationType, to: ZQueueNodeRef })),
@@ -73,13 +72,9 @@ export const ZQueueNodeItem = z.object({
 export type TQueueNodeItem = z.infer<typeof ZQueueNodeItem>;
 
 /** A pending relation between statements that were already there. */
-export const ZQueueRelationItem = z.object({
+export const ZQueueRelationItem = ZQueueItemBase.extend({
   type: z.literal("relation"),
-  id: z.string(),
-  version: z.number(),
   relationType: ZRelationType,
-  createdAt: z.string(),
-  author: ZQueueAuthor,
   from: ZQueueNodeRef,
   to: ZQueueNodeRef,
 });

@@ -20,9 +20,11 @@ type Method = "GET" | "POST" | "PATCH" | "DELETE";
  * Calls one endpoint and checks its answer against the schema the server
  * builds it with. A refusal becomes an ApiError carrying the server's words;
  * an answer of another shape becomes an ApiError saying so, never a value of
- * the wrong type.
+ * the wrong type. An answer schema only checks (what it reads is what it
+ * gives, no transforms or defaults), so the page gets the answer as it was
+ * sent, key order included.
  */
-export async function request<S extends z.ZodType>(method: Method, path: string, answer: S, body?: unknown): Promise<z.output<S>> {
+export async function request<T>(method: Method, path: string, answer: z.ZodType<T, T>, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -41,7 +43,7 @@ export async function request<S extends z.ZodType>(method: Method, path: string,
     throw new ApiError(response.status, code, message, fieldErrors, current);
   }
   const parsed = answer.safeParse(payload);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) return payload as T;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? ` (${issue.path.map(String).join(".")}: ${issue.message})` : issue ? ` (${issue.message})` : "";
   throw new ApiError(
