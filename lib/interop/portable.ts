@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "@/lib/schemas/domain";
-import { ZCalendarDate, ZHttpUrl, ZStoredInt, ZTimestamp, ZVersion, checkedJson, checkedText } from "@/lib/schemas/text";
+import { ZCalendarDate, ZHttpUrl, ZStoredInt, ZTimestamp, ZVersion, checkedJson, checkedText, jsonProblem } from "@/lib/schemas/text";
 
 /**
  * A whole debate in a form that travels: every reference is a key local to
@@ -13,6 +13,18 @@ export const PORTABLE_SCHEMA_VERSION = 1;
 const ZKey = checkedText(1, 200);
 /** How deep a revision's before/after may nest: the app's own snapshots are two levels. */
 const MAX_SNAPSHOT_DEPTH = 16;
+
+/** How much data one statement may carry from its file, as JSON characters. */
+const MAX_NODE_DATA = 10_000;
+
+/**
+ * A statement's own data from the file it came from, such as an Argdown data
+ * block's `{credence: 0.7}`: kept and exported as it is, never read by the app.
+ */
+export const ZNodeData = z.record(z.string(), z.unknown()).superRefine((data, ctx) => {
+  const problem = jsonProblem(data, MAX_SNAPSHOT_DEPTH) ?? (JSON.stringify(data).length > MAX_NODE_DATA ? `It has more than ${MAX_NODE_DATA} characters as JSON.` : null);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const ZPortableSource = z.object({
   key: ZKey,
@@ -42,6 +54,7 @@ export const ZPortableNode = z.object({
   teamSide: ZPerspective.nullable().optional(),
   /** The node's version, so its history continues where it left off (1 when absent). */
   version: ZVersion.optional(),
+  data: ZNodeData.nullable().optional(),
 });
 
 export const ZPortableRelation = z.object({
