@@ -202,6 +202,8 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
       ],
     });
     await patchNode(claim.id, { text: "The closure of the road was reported by both sides, with different reasons.", version: 1 });
+    // Data an imported file gave the statement (an Argdown data block): kept and exported, never read.
+    await prisma.node.update({ where: { id: claim.id }, data: { data: { credence: 0.7, reviewer: { name: "Seminar", seen: "2024-03-12" } } } });
     // A co-premise beside a seeded premise that supported its target alone: a new linked group.
     const premise = map.nodes.find((n) => n.key === "media-campaign")!;
     expect(premise.kind).toBe("premise");
@@ -274,6 +276,7 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     expect(before.nodes.filter((n) => n.author === "Alice Example")).toHaveLength(3);
     expect(before.relations.filter((r) => r.group)).toHaveLength(14);
     expect(before.revisions).toHaveLength(8);
+    expect(before.nodes.filter((n) => n.data)).toEqual([expect.objectContaining({ data: { credence: 0.7, reviewer: { name: "Seminar", seen: "2024-03-12" } } })]);
     const keys = new Set([...original.nodes.map((n) => n.key), ...original.relations.map((r) => r.key), ...original.sources.map((s) => s.key)]);
     expect([...imported.nodes, ...imported.relations, ...imported.sources].filter((x) => keys.has(x.key))).toEqual([]);
   });
@@ -391,6 +394,26 @@ describe("POST /api/debates/import: AIF and Argdown files of other projects", ()
       const iTexts = (json.AIF ?? json).nodes!.filter((n) => n.type === "I").map((n) => n.text.trim());
       expect(doc.nodes.map((n) => n.text).sort()).toEqual(iTexts.sort());
     }
+  });
+});
+
+describe("POST /api/debates/import: a Quarto file with Argdown code blocks", () => {
+  it("keeps its data blocks, link addresses and two statements attacking each other through the database and a JSON export", async () => {
+    const content = readFileSync(path.join(FIXTURES, "realistic", "car-free-centre.qmd"), "utf8");
+    const { slug, report } = await importOk({ format: "argdown", fileName: "car-free-centre.qmd", content, perspective: "neutral" }, aliceCookie);
+    expect(report).toMatchObject({ nodes: 5, relations: 5, dropped: {} });
+    const exported = await exportJson(slug, aliceCookie);
+    expect(exported.debate.title).toBe("Should the old town go car-free?");
+    const text = new Map(exported.nodes.map((n) => [n.key, n.text]));
+    const attacks = exported.relations.filter((r) => r.type === "attacks").map((r) => `${text.get(r.from)!.slice(0, 10)} -> ${text.get(r.to)!.slice(0, 10)}`);
+    expect(attacks).toEqual(expect.arrayContaining(["Pedestrian -> Delivery v", "Delivery v -> Pedestrian"]));
+    expect(exported.nodes.find((n) => n.text.startsWith("Traffic causes"))).toMatchObject({
+      text: "Traffic causes most of the old town's air pollution, as the 2023 air quality survey (https://example.org/reports/air-quality-2023.pdf) shows.",
+      data: { credence: 0.8, speaker: "Environmental office" },
+    });
+    const again = await exportJson((await importOk({ format: "json", fileName: "car-free.json", content: JSON.stringify(exported), perspective: "neutral" }, aliceCookie)).slug, aliceCookie);
+    expect(withoutIds(again).nodes).toEqual(withoutIds(exported).nodes);
+    expect(again.relations).toHaveLength(5);
   });
 });
 
