@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZArticleFields } from "@/lib/schemas/article";
 import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "@/lib/schemas/domain";
 import { ZCalendarDate, ZHttpUrl, ZStoredInt, ZTimestamp, ZVersion, checkedJson, checkedText, jsonProblem } from "@/lib/schemas/text";
 
@@ -91,15 +92,7 @@ export const ZPortableDebate = z.object({
     phase: z.enum(["open", "closed", "archived"]),
     anonymous: z.boolean(),
   }),
-  article: z.object({
-    title: checkedText(1, 300),
-    author: checkedText(0, 200).nullable(),
-    publisher: checkedText(0, 200).nullable(),
-    publishedAt: ZCalendarDate.nullable(),
-    url: ZHttpUrl.nullable(),
-    perspective: ZPerspective,
-    text: checkedText(0, 500_000),
-  }),
+  article: ZArticleFields.extend({ text: checkedText(0, 500_000) }),
   sources: z.array(ZPortableSource),
   nodes: z.array(ZPortableNode),
   relations: z.array(ZPortableRelation),
