@@ -298,6 +298,22 @@ describe("argdownToPortable keeps what real files say", () => {
     expect(importText("[A]: a {kind: thesis}\n").debate.nodes[0]!.data).toBeUndefined();
   });
 
+  it("leaves out a data block too large to keep, and says so", () => {
+    const values = Array.from({ length: 3000 }, (_, i) => i).join(", ");
+    const { debate, report } = importText(`[A]: a {credence: 0.5}\n\n[B]: b {values: [${values}]}\n`);
+    expect(debate.nodes.map((n) => n.data ?? null)).toEqual([{ credence: 0.5 }, null]);
+    expect(report.dropped).toEqual({ "data block": 1 });
+    expect(report.repairs).toContain("1 data block too large or too deeply nested to keep was left out.");
+  });
+
+  it("refuses YAML aliases in a data block, which Argdown would copy out until memory runs out", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(10).fill(`*${"abcdefgh"[i]}`).join(", ")}]`)];
+    expectImportError(() => importText(`[A]: a\n\n[B]: b {${levels.join(", ")}}\n`), /YAML anchors or aliases/, "line 3");
+    expectImportError(() => importText("===\ntitle: &t Title\nauthor: *t\n===\n\n[A]: a\n"), /YAML anchors or aliases/, "line 1");
+    // Stars and ampersands in quoted strings and plain words are no aliases.
+    expect(importText(`[A]: a {note: "a *b and &c", other: 'it''s *d', plain: R&D}\n`).debate.nodes[0]!.data).toEqual({ note: "a *b and &c", other: "it's *d", plain: "R&D" });
+  });
+
   it("imports the Argdown code blocks of a Quarto file, its YAML front matter naming the debate", () => {
     const text = readRealistic("car-free-centre.qmd");
     const { debate, report } = importText(text, "car-free-centre.qmd");

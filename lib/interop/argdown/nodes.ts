@@ -96,13 +96,36 @@ function perspectivesOf(data: unknown, tags: string[] | undefined, tally: Tally)
   return found;
 }
 
-/** The data block's fields the import does not read, as JSON (YAML dates become ISO strings); null when none or when they do not fit. */
+/** Values one data block may hold, and how deep: YAML aliases let a short block stand for a value too large to copy. */
+const MAX_DATA_VALUES = 2000;
+const MAX_DATA_DEPTH = 16;
+const TOO_LARGE = Symbol("too large");
+
+/** A YAML value as JSON (dates as ISO strings, what JSON cannot hold dropped), or TOO_LARGE once the budget is spent. */
+function plainJson(value: unknown, budget: { values: number }, depth: number): unknown {
+  if (--budget.values < 0 || depth > MAX_DATA_DEPTH) return TOO_LARGE;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (value === null || typeof value === "string" || typeof value === "boolean") return value;
+  if (!Array.isArray(value) && !isRecord(value)) return undefined;
+  const entries: [string, unknown][] = [];
+  for (const [key, child] of Object.entries(value)) {
+    const plain = plainJson(child, budget, depth + 1);
+    if (plain === TOO_LARGE) return TOO_LARGE;
+    entries.push([key, Array.isArray(value) ? (plain ?? null) : plain]);
+  }
+  if (Array.isArray(value)) return entries.map(([, v]) => v);
+  return Object.fromEntries(entries.filter(([, v]) => v !== undefined));
+}
+
+/** The data block's fields the import does not read, as JSON; null when none or when they do not fit. */
 function keptData(data: unknown, tally: Tally): TPortableNode["data"] {
   if (!isRecord(data)) return null;
-  const own = Object.entries(data).filter(([key]) => !READ_KEYS.has(key));
-  if (own.length === 0) return null;
-  const kept = ZNodeData.safeParse(JSON.parse(JSON.stringify(Object.fromEntries(own))));
-  if (kept.success) return kept.data;
+  const own = Object.fromEntries(Object.entries(data).filter(([key]) => !READ_KEYS.has(key)));
+  if (Object.keys(own).length === 0) return null;
+  const plain = plainJson(own, { values: MAX_DATA_VALUES }, 0);
+  const kept = plain === TOO_LARGE ? null : ZNodeData.safeParse(plain);
+  if (kept?.success) return kept.data;
   tally.dataLeftOut++;
   return null;
 }

@@ -83,6 +83,7 @@ export function parseArgdown(input: string, fileName: string): IArgdownResponse 
     throw new ImportError(`Argdown could not read the file: ${firstLine(error instanceof Error ? error.message : String(error))}`);
   }
   throwSyntaxError(response);
+  refuseYamlAliases(response);
   try {
     // Data blocks and front matter are YAML: a YAML error is thrown from here.
     return app.run({ process: ["build-model"], logger: silentLogger, logExceptions: false, throwExceptions: true }, response);
@@ -103,6 +104,24 @@ function throwSyntaxError(response: IArgdownResponse): void {
     const token = parserError.token;
     const line = Number.isFinite(token?.startLine) ? token.startLine : (parserError as { previousToken?: { startLine?: number } }).previousToken?.startLine;
     throw new ImportError(`The file is not valid Argdown: ${firstLine(parserError.message)}`, at(line));
+  }
+}
+
+/** A YAML anchor (`&name`) or alias (`*name`) outside quoted strings. */
+const YAML_ALIAS = /(?:^|[\s,[{:-])[&*][^\s,[\]{}]+/;
+const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g;
+
+/**
+ * Refuses YAML aliases in data blocks and front matter: Argdown copies what an
+ * alias stands for while building its model, so a few lines of aliases of
+ * aliases would take the server's memory. Argdown files have no use for them.
+ */
+function refuseYamlAliases(response: IArgdownResponse): void {
+  for (const token of response.tokens ?? []) {
+    const name = token.tokenType.name;
+    if ((name === "Data" || name === "FrontMatter") && YAML_ALIAS.test(token.image.replace(QUOTED, '""'))) {
+      throw new ImportError("A data block or the front matter uses YAML anchors or aliases (&name, *name), which this import does not read: write the values out.", at(token.startLine));
+    }
   }
 }
 

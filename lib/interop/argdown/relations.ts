@@ -157,7 +157,7 @@ function tellMappings({ counted, inferenceTargets }: Gathered, notes: ImportNote
   mapped(RelationType.ENTAILS, "became supports.");
   mapped(RelationType.CONTRARY, "became attacks.");
   mapped(RelationType.UNDERCUT, "became attacks on the argument they undercut.");
-  mapped(RelationType.CONTRADICTORY, "(symmetric in Argdown) became one attack each, from the statement that declared it to the other: the app keeps one relation per pair of statements.");
+  mapped(RelationType.CONTRADICTORY, "(symmetric in Argdown) became one attack each, from the statement that declared it to the other.");
   if (inferenceTargets) notes.repair(`${plural(inferenceTargets, "relation")} aimed at an inference now ${inferenceTargets === 1 ? "attacks" : "attack"} the argument the inference belongs to.`);
 }
 
