@@ -42,3 +42,13 @@ export class AppError extends Error {
     };
   }
 }
+
+/** The answer to a body that does not fit its schema: each message under its field's path ("_" for the whole body). */
+export function invalidFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (fieldErrors[key] ??= []).push(issue.message);
+  }
+  return new AppError("VALIDATION", "Some fields need attention.", fieldErrors);
+}
