@@ -12,10 +12,10 @@ import type { TCheckedImport } from "./read-import";
 /**
  * Bounds on one import's worker: a crafted file that would take the server's
  * memory or time gets a 422 instead. The heap allows about fifty times the
- * largest body; the bench's 5 MB file is read in under 2 s.
+ * largest body; the bench's 5 MB file is read in a few seconds.
  */
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 };
-const TIME_LIMIT_MS = 30_000;
+export type TWorkerLimits = { heapMb: number; timeMs: number };
+const LIMITS: TWorkerLimits = { heapMb: 512, timeMs: 30_000 };
 /** Imports read at once, and imports that may wait for one of them: each holds its body in memory. */
 const MAX_RUNNING = 2;
 const MAX_WAITING = 8;
@@ -43,17 +43,18 @@ function bundleFromSource(): Promise<string> {
   return sourceBundle;
 }
 
-async function startWorker(): Promise<Worker> {
+async function startWorker({ heapMb }: TWorkerLimits): Promise<Worker> {
+  const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, heapMb / 4) };
   // Next.js (Turbopack) compiles the worker as an entry of its own from this exact expression.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./import-worker.ts", import.meta.url), { resourceLimits: RESOURCE_LIMITS });
-  return new Worker(await bundleFromSource(), { eval: true, resourceLimits: RESOURCE_LIMITS });
+  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./import-worker.ts", import.meta.url), { resourceLimits });
+  return new Worker(await bundleFromSource(), { eval: true, resourceLimits });
 }
 
 const unreadable = (why: string) => new AppError("VALIDATION", `Nothing was imported. ${why}`);
 
 /** One body, read by a worker of its own, which is stopped when it answers, fails or runs out of time. */
-async function readInWorker(body: Uint8Array): Promise<TCheckedImport> {
-  const worker = await startWorker();
+async function readInWorker(body: Uint8Array, limits: TWorkerLimits): Promise<TCheckedImport> {
+  const worker = await startWorker(limits);
   return new Promise((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
@@ -64,7 +65,7 @@ async function readInWorker(body: Uint8Array): Promise<TCheckedImport> {
       outcome();
     };
     const fail = (error: Error) => settle(() => reject(error));
-    const timer = setTimeout(() => fail(unreadable(`Reading the file took longer than ${TIME_LIMIT_MS / 1000} s; split it into smaller files.`)), TIME_LIMIT_MS);
+    const timer = setTimeout(() => fail(unreadable(`Reading the file took longer than ${limits.timeMs / 1000} s; split it into smaller files.`)), limits.timeMs);
 
     let checked: { fileName: string; report: TCheckedImport["report"]; debate: TPortableDebate } | null = null;
     worker.on("message", (message: TWorkerMessage) => {
@@ -120,10 +121,10 @@ function releaseSlot(): void {
  * steps of taking its pieces in. A refused file throws its AppError; too many
  * imports at once throw ImportsBusy.
  */
-export async function readImportOffThread(body: Uint8Array): Promise<TCheckedImport> {
+export async function readImportOffThread(body: Uint8Array, limits: TWorkerLimits = LIMITS): Promise<TCheckedImport> {
   await takeSlot();
   try {
-    return await readInWorker(body);
+    return await readInWorker(body, limits);
   } finally {
     releaseSlot();
   }
