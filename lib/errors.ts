@@ -65,3 +65,8 @@ export class AppError extends Error {
     };
   }
 }
+
+/** The answer to a body that does not fit its schema: each message under its field's path ("_" for the whole body). */
+export function invalidFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): AppError {
+  return new AppError("VALIDATION", VALIDATION_MESSAGE, fieldErrorsOf(issues));
+}

@@ -2,7 +2,7 @@ import "server-only";
 
 import { z } from "zod";
 
-import { AppError, VALIDATION_MESSAGE, fieldErrorsOf } from "@/lib/errors";
+import { AppError, invalidFields } from "@/lib/errors";
 
 import { getActor, type Actor } from "./auth/get-actor";
 import { readJson } from "./read-json";
@@ -67,6 +67,6 @@ export function route<P extends z.ZodType = z.ZodObject, B extends z.ZodType = z
 function parse<S extends z.ZodType>(schema: S, value: unknown, code: "BAD_REQUEST" | "VALIDATION"): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const message = code === "BAD_REQUEST" ? parsed.error.issues.map((i) => i.message).join(" ") : VALIDATION_MESSAGE;
-  throw new AppError(code, message, code === "VALIDATION" ? fieldErrorsOf(parsed.error.issues) : undefined);
+  if (code === "VALIDATION") throw invalidFields(parsed.error.issues);
+  throw new AppError(code, parsed.error.issues.map((i) => i.message).join(" "));
 }

@@ -505,6 +505,18 @@ describe("POST /api/debates/import: refused files change nothing", () => {
     expect(empty.fieldErrors?.content).toEqual(["The file is empty."]);
   });
 
+  // Two are read at once and eight wait: the twelve arrive together, so two find no room. Each waits for a worker, hence the time allowed.
+  it("answers 503 with Retry-After, changing nothing, to imports past those the server reads or queues at once", { timeout: 120_000 }, async () => {
+    const bodies = Array.from({ length: 12 }, (_, i) => ({ format: "json", fileName: `broken-${i}.json`, content: '{"schemaVersion": 1,, "debate": {}}', perspective: "neutral" }));
+    const before = await importTables(prisma);
+    const responses = await expectNoChange(prisma, () => Promise.all(bodies.map((body) => importRequest(body))));
+    expect(await importTables(prisma)).toEqual(before);
+    expect(responses.map((r) => r.status).sort()).toEqual([...Array(10).fill(422), 503, 503]);
+    const busy = responses.find((r) => r.status === 503)!;
+    expect(busy.headers.get("retry-after")).toMatch(/^\d+$/);
+    await expectError(busy, 503, "UNAVAILABLE");
+  });
+
   it("answers 401 without a session", async () => {
     const body = await refused({ format: "argdown", fileName: "intro.argdown", content: argdown(), perspective: "neutral" }, 401, "UNAUTHORIZED", null);
     expect(body.message).toMatch(/Sign in/);

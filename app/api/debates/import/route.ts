@@ -1,9 +1,9 @@
-import { AppError } from "@/lib/errors";
-import { FORMAT } from "@/lib/interop/formats";
-import { ImportError } from "@/lib/interop/portable";
-import { MAX_IMPORT_BYTES, ZImportRequest, type TImportResult } from "@/lib/schemas/import";
+import { MAX_IMPORT_BYTES, type TImportResult } from "@/lib/schemas/import";
 import { route } from "@/lib/server/http";
 import { importDebate } from "@/lib/server/interop/import-debate";
+import { ImportsBusy, readImportOffThread } from "@/lib/server/interop/read-import-off-thread";
+import { readBodyBytes } from "@/lib/server/read-json";
+import { assertJsonBody } from "@/lib/server/request-guard";
 
 /**
  * The file travels as a JSON string, where quotes, backslashes and line breaks
@@ -11,14 +11,20 @@ import { importDebate } from "@/lib/server/interop/import-debate";
  */
 const MAX_BODY_BYTES = 2 * MAX_IMPORT_BYTES + 10_000;
 
-/** POST /api/debates/import: a JSON, AIF or Argdown file becomes a new debate owned by the importer. */
-export const POST = route({ body: ZImportRequest, status: 201, maxBodyBytes: MAX_BODY_BYTES }, async ({ actor, body }): Promise<TImportResult> => {
-  let read: Awaited<ReturnType<(typeof FORMAT)["json"]["read"]>>;
+/**
+ * POST /api/debates/import: a JSON, AIF or Argdown file becomes a new debate
+ * owned by the importer. The body (ZImportRequest) is parsed and checked in a
+ * worker thread rather than by route(): a 5 MB file would hold the event loop.
+ */
+export const POST = route({ status: 201 }, async ({ request, actor }): Promise<TImportResult | Response> => {
+  assertJsonBody(request);
+  const body = await readBodyBytes(request, MAX_BODY_BYTES);
+  let checked: Awaited<ReturnType<typeof readImportOffThread>>;
   try {
-    read = await FORMAT[body.format].read(body.content, { fileName: body.fileName, perspective: body.perspective });
+    checked = await readImportOffThread(body);
   } catch (error) {
-    if (error instanceof ImportError) throw new AppError("VALIDATION", `Nothing was imported. ${error.message}`);
-    throw error;
+    if (!(error instanceof ImportsBusy)) throw error;
+    return Response.json({ code: "UNAVAILABLE", message: error.message }, { status: 503, headers: { "Retry-After": String(error.retryAfterSeconds) } });
   }
-  return importDebate({ actor, portable: read.debate, fileName: body.fileName, perspective: body.perspective, report: read.report });
+  return importDebate({ actor, checked });
 });
