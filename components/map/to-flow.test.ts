@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 
-import { nodeBox } from "./node-size";
-import { perspectivesOf } from "./perspectives";
+import { nodeBox } from "@/lib/graph/node-size";
+import { perspectivesOf } from "@/lib/graph/perspectives";
 import { toFlow, type GroupFrameNode, type MapEdge, type StatementNode } from "./to-flow";
 
 const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({

@@ -1,0 +1,28 @@
+"use client";
+
+import { useCallback } from "react";
+
+import { apiFetch } from "@/lib/client/api";
+import type { TMapNode } from "@/lib/schemas/map";
+
+import type { NodeAction } from "@/components/map-store/map-store";
+import { useMapStoreApi } from "@/components/map-store/map-store-provider";
+
+/** Runs an action on a statement: the store opens its dialog or editor; a deletion is confirmed, then sent. */
+export function useNodeAction(): (node: TMapNode, action: NodeAction) => Promise<void> {
+  const store = useMapStoreApi();
+  return useCallback(
+    async (node, action) => {
+      if (store.getState().requestAction(node, action) !== "confirm-delete") return;
+      if (!window.confirm("Delete this statement and its links from the map? It stays in the history.")) return;
+      const slug = store.getState().doc.debate.slug;
+      try {
+        await apiFetch(`/api/debates/${slug}/nodes/${node.id}?version=${node.version}`, { method: "DELETE" });
+        store.getState().applyDeleted(node, "Deleted. The statement is kept in the history.");
+      } catch (e) {
+        store.getState().say(e instanceof Error ? e.message : "The statement could not be deleted.");
+      }
+    },
+    [store],
+  );
+}
