@@ -5,39 +5,15 @@ import type { TEventType, TLiveEvent } from "@/lib/schemas/debate-event";
 import type { TStatus } from "@/lib/schemas/domain";
 import type { TCreatedNode, TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 
+import { mapNode as item, mapRelation } from "@/test/map-items";
+
 import { allows, createMapStore } from "./map-store";
 
 const ME = "author-key-me";
 const OTHER = "author-key-other";
 
-const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({
-  id,
-  kind: "claim",
-  text: `Statement ${id}`,
-  attributedTo: null,
-  anchor: null,
-  sourceIds: ["s-1"],
-  status: "approved",
-  authorId: OTHER,
-  teamId: null,
-  teamSide: null,
-  rejectionReason: null,
-  version: 1,
-  ...extra,
-});
-
-const relation = (id: string, fromId: string, toId: string, extra: Partial<TMapRelation> = {}): TMapRelation => ({
-  id,
-  fromId,
-  toId,
-  type: "supports",
-  groupId: null,
-  status: "approved",
-  authorId: ME,
-  rejectionReason: null,
-  version: 1,
-  ...extra,
-});
+const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => item(id, { sourceIds: ["s-1"], authorId: OTHER, ...extra });
+const relation = (id: string, fromId: string, toId: string, extra: Partial<TMapRelation> = {}): TMapRelation => mapRelation(id, fromId, toId, { authorId: ME, ...extra });
 
 function mapDoc(extra: Partial<TMapDocument> = {}): TMapDocument {
   return {
