@@ -19,7 +19,7 @@ export function DetailsPanel({ node }: { node: TMapNode }) {
   const isSignedIn = useMapStore((s) => s.viewer !== null);
   const canRedact = useMapStore((s) => allows(s, "revision:redact"));
   const isEditing = useMapStore((s) => s.editingId === node.id);
-  const { bringIntoView, select, applySaved, applyCurrent, stopEditing } = useMapActions();
+  const { bringIntoView, select, applySaved, applyCurrent, stopEditing, sending } = useMapActions();
   const slug = doc.debate.slug;
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
@@ -73,6 +73,7 @@ export function DetailsPanel({ node }: { node: TMapNode }) {
           onSaved={(saved) => applySaved(saved, "Saved.")}
           onKeptCurrent={(current) => applyCurrent(current, "Kept the current version; your draft was not saved.")}
           onCancel={stopEditing}
+          sending={sending}
         />
       ) : (
         <p className="details__text">{node.text}</p>

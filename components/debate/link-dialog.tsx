@@ -18,7 +18,7 @@ import { PENDING_NOTE } from "./statement-wording";
 /** Links the selected node to another node already on the map. */
 export function LinkDialog({ from }: { from: TMapNode }) {
   const doc = useMapStore((s) => s.doc);
-  const { applyLinked, closeDialog: onClose } = useMapActions();
+  const { applyLinked, sending, closeDialog: onClose } = useMapActions();
   const slug = doc.debate.slug;
   const [type, setType] = useState<TRelationType>("supports");
   const [toId, setToId] = useState("");
@@ -30,7 +30,7 @@ export function LinkDialog({ from }: { from: TMapNode }) {
     const problem = toId ? relationProblem(doc.relations, candidate) : "Pick the statement to link to.";
     if (problem) return setMessage(problem);
     try {
-      const { relation } = await apiFetch<{ relation: TMapRelation }>(`/api/debates/${slug}/relations`, { method: "POST", body: candidate });
+      const { relation } = await sending(apiFetch<{ relation: TMapRelation }>(`/api/debates/${slug}/relations`, { method: "POST", body: candidate }));
       applyLinked(relation, relation.status === "pending" ? PENDING_NOTE : "Linked.");
     } catch (e) {
       setMessage(e instanceof Error ? e.message : "The link could not be made.");

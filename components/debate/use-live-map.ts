@@ -17,6 +17,7 @@ import { useDebateEvents } from "./use-debate-events";
 export function useLiveMap(): void {
   const store = useMapStoreApi();
   useDebateEvents(store.getState().doc.debate.slug, async (events, reopened) => {
+    if (events.some((e) => e.isYours)) await store.getState().writesSettled();
     if (store.getState().isEcho(events, reopened)) return;
     const next = await apiFetch<TMapDocument>(`/api/debates/${store.getState().doc.debate.slug}`);
     store.getState().applyMap(next, events);

@@ -17,7 +17,7 @@ export function useNodeAction(): (node: TMapNode, action: NodeAction) => Promise
       if (!window.confirm("Delete this statement and its links from the map? It stays in the history.")) return;
       const slug = store.getState().doc.debate.slug;
       try {
-        await apiFetch(`/api/debates/${slug}/nodes/${node.id}?version=${node.version}`, { method: "DELETE" });
+        await store.getState().sending(apiFetch(`/api/debates/${slug}/nodes/${node.id}?version=${node.version}`, { method: "DELETE" }));
         store.getState().applyDeleted(node, "Deleted. The statement is kept in the history.");
       } catch (e) {
         store.getState().say(e instanceof Error ? e.message : "The statement could not be deleted.");

@@ -182,3 +182,28 @@ describe("the map store", () => {
     expect(allows(createMapStore({ doc: mapDoc(), viewer: null }).getState(), "node:create")).toBe(false);
   });
 });
+
+describe("an own event that comes before its write's answer", () => {
+  it("is an echo once the answer, awaited, has been applied", async () => {
+    const store = storeOf();
+    let answer: (created: TCreatedNode) => void = () => {};
+    const write = new Promise<TCreatedNode>((resolve) => (answer = resolve));
+    void store
+      .getState()
+      .sending(write)
+      .then((c) => store.getState().applyCreated(c, "Added."));
+    const settled = store.getState().writesSettled();
+    answer(created("n"));
+    await settled;
+    expect(store.getState().doc.nodes.some((n) => n.id === "n")).toBe(true);
+    expect(store.getState().isEcho([event("node.created", "n", "approved")], false)).toBe(true);
+  });
+
+  it("waits for no write when none is on its way, nor for a refused one", async () => {
+    const store = storeOf();
+    await store.getState().writesSettled();
+    const refused = store.getState().sending(Promise.reject(new Error("409")));
+    await expect(refused).rejects.toThrow("409");
+    await store.getState().writesSettled();
+  });
+});

@@ -67,6 +67,14 @@ export type MapActions = {
   /** The server's current statement, kept instead of a draft that lost a conflict: no write of this client's. */
   applyCurrent: (node: TMapNode, status: string) => void;
   applyDeleted: (node: TMapNode, status: string) => void;
+  /** Marks a write to the server as on its way, until it settles (see writesSettled); returns it. */
+  sending: <T>(write: Promise<T>) => Promise<T>;
+  /**
+   * Resolves once no write is on its way and the answers have been applied.
+   * An own event may come before its write's answer; waiting for the answer
+   * lets the event be recognised as its echo.
+   */
+  writesSettled: () => Promise<void>;
   /**
    * Whether a burst of live events only echoes writes whose answers are
    * applied already, so the map need not be fetched. A reopened stream may have
@@ -97,6 +105,7 @@ const ACTION_RULE = { add: "node:create", link: "relation:create", edit: "node:u
 
 export function createMapStore(initial: { doc: TMapDocument; viewer: Viewer | null }): StoreApi<MapStore> {
   const ownWrites = createOwnWrites();
+  const inFlight = new Set<Promise<unknown>>();
 
   return createStore<MapStore>()((set, get) => {
     const withDoc = (doc: TMapDocument) => ({ doc, shown: filterMap(doc, get().filters) });
@@ -167,6 +176,18 @@ export function createMapStore(initial: { doc: TMapDocument; viewer: Viewer | nu
         const doc = withoutNode(get().doc, node.id);
         expectEcho(doc, node, { type: "node.deleted", entityId: node.id, status: node.status });
         set({ ...withDoc(doc), selectedId: null, status });
+      },
+
+      sending: (write) => {
+        inFlight.add(write);
+        const settle = () => inFlight.delete(write);
+        write.then(settle, settle);
+        return write;
+      },
+      writesSettled: async () => {
+        while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+        // Whoever awaited an answer applies it in a microtask; a new task starts after them all.
+        await new Promise((resolve) => setTimeout(resolve, 0));
       },
 
       isEcho: (events, reopened) => {
