@@ -4,19 +4,12 @@ import { useEffect, useMemo, useRef, useState } from "react";
 
 import { segmentText } from "@/lib/anchors";
 import type { TAnchor } from "@/lib/schemas/domain";
-import type { TArticle, TMapNode } from "@/lib/schemas/map";
 import { ARTICLE_STANCE } from "@/lib/labels";
 
-import { selectedPassage } from "./selected-passage";
+import { allows } from "@/components/map-store/map-store";
+import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";
 
-type Props = {
-  article: TArticle;
-  nodes: TMapNode[];
-  selectedId: string | null;
-  onSelect: (id: string) => void;
-  /** Given to those who may map the article: turns a selected passage into a statement. */
-  onMapPassage?: (anchor: TAnchor) => void;
-};
+import { selectedPassage } from "./selected-passage";
 
 /** Where the "Map this passage" button floats: under the end of the selection, in the panel's scrolled content. */
 type Spot = { top: number; left: number };
@@ -26,12 +19,17 @@ type Spot = { top: number; left: number };
  * a node scrolls to its passage. Those who may map the article select any
  * words of it to turn them into a statement.
  */
-export function ArticlePanel({ article, nodes, selectedId, onSelect, onMapPassage }: Props) {
+export function ArticlePanel() {
+  const article = useMapStore((s) => s.doc.article);
+  const nodes = useMapStore((s) => s.doc.nodes);
+  const selectedId = useMapStore((s) => s.selectedId);
+  // Those who may map the article turn a selected passage into a statement.
+  const canMap = useMapStore((s) => allows(s, "node:anchor"));
+  const { bringIntoView: onSelect, openDialog } = useMapActions();
   const panel = useRef<HTMLElement>(null);
   const container = useRef<HTMLDivElement>(null);
   const [passage, setPassage] = useState<TAnchor | null>(null);
   const [spot, setSpot] = useState<Spot | null>(null);
-  const canMap = onMapPassage !== undefined;
   const segments = useMemo(
     () => segmentText(article.text.length, nodes.flatMap((n) => (n.anchor ? [{ id: n.id, ...n.anchor }] : []))),
     [article.text, nodes],
@@ -66,9 +64,9 @@ export function ArticlePanel({ article, nodes, selectedId, onSelect, onMapPassag
   }
 
   function mapPassage() {
-    if (!passage || !onMapPassage) return;
+    if (!passage || !canMap) return;
     setSpot(null);
-    onMapPassage(passage);
+    openDialog({ type: "passage", anchor: passage });
   }
 
   return (

@@ -4,36 +4,38 @@ import { useState, type FormEvent } from "react";
 
 import { passageDraft } from "@/lib/passage-span";
 import { NODE_KINDS, type TAnchor, type TNodeKind } from "@/lib/schemas/domain";
-import type { TCreatedNode, TMapDocument } from "@/lib/schemas/map";
+import { isLinkable, relationForKind } from "@/lib/schemas/link-kinds";
+import type { TCreatedNode } from "@/lib/schemas/map";
 import type { TCreateNodeRequest } from "@/lib/schemas/node";
 import { KIND_GLYPH, KIND_LABEL } from "@/lib/labels";
+
+import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 import { StatementTextField } from "../debate/statement-text-field";
+import { KIND_HINT } from "../debate/statement-wording";
 import { useCreateNode } from "../debate/use-create-node";
 
-const KIND_HINT: Record<TNodeKind, string> = {
-  thesis: "the position the whole article argues",
-  claim: "a conclusion that needs its own support",
-  premise: "a reason or piece of evidence",
-  rebuttal: "an objection to another statement",
-};
-
-type Props = { slug: string; doc: TMapDocument; anchor: TAnchor; onMapped: (created: TCreatedNode) => void; onClose: () => void };
-
 /** Turns a selected passage of the article into a statement anchored to it, optionally linked to one on the map. */
-export function MapPassageDialog({ slug, doc, anchor, onMapped, onClose }: Props) {
-  const hasThesis = doc.nodes.some((n) => n.kind === "thesis" && n.status !== "rejected");
-  const linkable = doc.nodes.filter((n) => n.status !== "rejected");
+export function MapPassageDialog({ anchor }: { anchor: TAnchor }) {
+  const doc = useMapStore((s) => s.doc);
+  const { applyCreated, closeDialog: onClose } = useMapActions();
+  const slug = doc.debate.slug;
+  const linkable = doc.nodes.filter(isLinkable);
+  const hasThesis = linkable.some((n) => n.kind === "thesis");
   const [kind, setKind] = useState<TNodeKind>(hasThesis ? "claim" : "thesis");
   const [text, setText] = useState(() => passageDraft(doc.article.text, anchor));
   const [attributedTo, setAttributedTo] = useState("");
   const [targetId, setTargetId] = useState(() => (hasThesis ? (linkable.find((n) => n.kind === "thesis")?.id ?? "") : ""));
+  const onMapped = (created: TCreatedNode) => {
+    document.getSelection()?.removeAllRanges();
+    applyCreated(created, created.node.status === "pending" ? "Mapped; it waits for a moderator." : "Mapped: the passage is on the map.");
+  };
   const { errors, message, isBusy, submit } = useCreateNode(slug, onMapped, "The passage could not be mapped.");
-  const relation: "attacks" | "supports" = kind === "rebuttal" ? "attacks" : "supports";
+  const relation = relationForKind(kind);
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();

@@ -2,35 +2,44 @@
 
 import { useState, type FormEvent } from "react";
 
-import type { TCreatedNode, TMapDocument, TMapNode } from "@/lib/schemas/map";
+import type { TNodeKind } from "@/lib/schemas/domain";
+import { KINDS_FOR_LINK, defaultKindFor, type TLinkType } from "@/lib/schemas/link-kinds";
+import type { TMapNode } from "@/lib/schemas/map";
 import type { TCreateNodeRequest, TNodeLink } from "@/lib/schemas/node";
 import { MAX_SOURCES } from "@/lib/schemas/source";
 import { KIND_LABEL } from "@/lib/labels";
+
+import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
 import { EMPTY_SOURCE, SourceFields, sourceCitation, type SourceDraft } from "./source-fields";
+import { KIND_HINT, PENDING_NOTE } from "./statement-wording";
 import { StatementTextField } from "./statement-text-field";
 import { useCreateNode } from "./use-create-node";
 
-export type AddMode = "supports" | "attacks" | "co-premise";
-
-const TITLE: Record<AddMode, string> = {
+const TITLE: Record<TLinkType, string> = {
   supports: "Add a supporting argument",
   attacks: "Add a rebuttal",
   "co-premise": "Add a co-premise",
 };
 
-type Props = { slug: string; doc: TMapDocument; target: TMapNode; mode: AddMode; onAdded: (created: TCreatedNode) => void; onClose: () => void };
-
 /** The form for a new sourced statement for, against, or beside a node. */
-export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }: Props) {
-  const [kind, setKind] = useState<"premise" | "claim" | "rebuttal">(mode === "attacks" ? "rebuttal" : "premise");
+export function AddArgumentDialog({ target, mode }: { target: TMapNode; mode: TLinkType }) {
+  const slug = useMapStore((s) => s.doc.debate.slug);
+  const knownSources = useMapStore((s) => s.doc.sources);
+  const { applyCreated, closeDialog: onClose } = useMapActions();
+  const [kind, setKind] = useState<TNodeKind>(defaultKindFor(mode));
   const [text, setText] = useState("");
   const [sources, setSources] = useState<SourceDraft[]>([EMPTY_SOURCE]);
-  const { errors, message, isBusy, submit } = useCreateNode(slug, onAdded, "The statement could not be added.");
+  const kinds: readonly TNodeKind[] = KINDS_FOR_LINK[mode];
+  const { errors, message, isBusy, submit } = useCreateNode(
+    slug,
+    (created) => applyCreated(created, created.node.status === "pending" ? PENDING_NOTE : "Added to the map."),
+    "The statement could not be added.",
+  );
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -46,15 +55,14 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
         <p className="dialog__target">
           {mode === "attacks" ? "Against" : mode === "supports" ? "For" : "Together with"} the {KIND_LABEL[target.kind].toLowerCase()}: <q>{target.text}</q>
         </p>
-        {mode === "supports" && (
+        {kinds.length > 1 && (
           <fieldset className="kind-choice">
             <legend>Kind of statement</legend>
-            <label>
-              <input type="radio" name="kind" checked={kind === "premise"} onChange={() => setKind("premise")} /> Premise: a reason or piece of evidence
-            </label>
-            <label>
-              <input type="radio" name="kind" checked={kind === "claim"} onChange={() => setKind("claim")} /> Claim: a conclusion that needs its own support
-            </label>
+            {kinds.map((k) => (
+              <label key={k}>
+                <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} /> {KIND_LABEL[k]}: {KIND_HINT[k]}
+              </label>
+            ))}
           </fieldset>
         )}
         <StatementTextField
@@ -71,7 +79,7 @@ export function AddArgumentDialog({ slug, doc, target, mode, onAdded, onClose }:
             key={index}
             index={index}
             draft={draft}
-            known={doc.sources}
+            known={knownSources}
             errors={errors}
             onChange={(next) => setSources((all) => all.map((d, i) => (i === index ? next : d)))}
             onRemove={sources.length > 1 ? () => setSources((all) => all.filter((_, i) => i !== index)) : undefined}

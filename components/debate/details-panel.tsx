@@ -1,34 +1,26 @@
 "use client";
 
-import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
+import type { TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
 import { teamSideWords } from "@/lib/teams/team-labels";
 
-import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
+import { allows } from "@/components/map-store/map-store";
+import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";
+
+import { NodeActions } from "./node-actions";
 import { NodeEditor } from "./node-editor";
 import { NodeHistory } from "./node-history";
 import { PerspectiveBadges } from "./perspective-badges";
 import { TeamBadge } from "./team-badge";
 
-type Props = {
-  slug: string;
-  doc: TMapDocument;
-  node: TMapNode;
-  viewerId: string | null;
-  canChange: boolean;
-  /** Whether this person may redact the text of the node's revisions. */
-  canRedact: boolean;
-  isEditing: boolean;
-  onAction: (action: NodeAction) => void;
-  onSaved: (node: TMapNode) => void;
-  onKeptCurrent: (node: TMapNode) => void;
-  onCancelEdit: () => void;
-  onSelect: (id: string) => void;
-  onClose: () => void;
-};
-
 /** Everything about one node: full text, kind, sources, quoted span, relations in and out, history; and what one may do with it. */
-export function DetailsPanel({ slug, doc, node, viewerId, canChange, canRedact, isEditing, onAction, onSaved, onKeptCurrent, onCancelEdit, onSelect, onClose }: Props) {
+export function DetailsPanel({ node }: { node: TMapNode }) {
+  const doc = useMapStore((s) => s.doc);
+  const isSignedIn = useMapStore((s) => s.viewer !== null);
+  const canRedact = useMapStore((s) => allows(s, "revision:redact"));
+  const isEditing = useMapStore((s) => s.editingId === node.id);
+  const { bringIntoView, select, applySaved, applyCurrent, stopEditing, sending } = useMapActions();
+  const slug = doc.debate.slug;
   const nodeById = new Map(doc.nodes.map((n) => [n.id, n]));
   const sources = doc.sources.filter((s) => node.sourceIds.includes(s.id));
   const incoming = doc.relations.filter((r) => r.toId === node.id);
@@ -45,7 +37,7 @@ export function DetailsPanel({ slug, doc, node, viewerId, canChange, canRedact, 
     return (
       <li key={relation.id}>
         <span className="details__phrase">{phrase}{notes.length > 0 ? ` (${notes.join(", ")})` : ""}</span>{" "}
-        <button type="button" className="link-button" onClick={() => onSelect(other.id)}>
+        <button type="button" className="link-button" onClick={() => bringIntoView(other.id)}>
           {KIND_LABEL[other.kind]}: {other.text}
         </button>
       </li>
@@ -58,7 +50,7 @@ export function DetailsPanel({ slug, doc, node, viewerId, canChange, canRedact, 
         <h2 id="details-title" className={`details__kind details__kind--${node.kind}`}>
           <span aria-hidden="true">{KIND_GLYPH[node.kind]}</span> {KIND_LABEL[node.kind]}
         </h2>
-        <button type="button" className="icon-button" onClick={onClose} aria-label="Close details">
+        <button type="button" className="icon-button" onClick={() => select(null)} aria-label="Close details">
           ×
         </button>
       </div>
@@ -74,18 +66,19 @@ export function DetailsPanel({ slug, doc, node, viewerId, canChange, canRedact, 
         </div>
       )}
       {isEditing ? (
-        <NodeEditor key={node.id} slug={slug} node={node} onSaved={onSaved} onKeptCurrent={onKeptCurrent} onCancel={onCancelEdit} />
+        <NodeEditor
+          key={node.id}
+          slug={slug}
+          node={node}
+          onSaved={(saved) => applySaved(saved, "Saved.")}
+          onKeptCurrent={(current) => applyCurrent(current, "Kept the current version; your draft was not saved.")}
+          onCancel={stopEditing}
+          sending={sending}
+        />
       ) : (
         <p className="details__text">{node.text}</p>
       )}
-      {viewerId && !isEditing && (
-        <NodeActions
-          node={node}
-          canCoPremise={acceptsCoPremise(node, outgoing.some((r) => r.type === "supports"))}
-          canChange={canChange}
-          onAction={onAction}
-        />
-      )}
+      {isSignedIn && !isEditing && <NodeActions node={node} />}
       {author && (
         <p className="details__author">
           Added by {author.label}

@@ -5,16 +5,21 @@ import { useState, type FormEvent } from "react";
 import { createRelation } from "@/lib/client/api/relations";
 import { relationProblem } from "@/lib/graph/semantics";
 import type { TRelationType } from "@/lib/schemas/domain";
-import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
+import type { TMapNode } from "@/lib/schemas/map";
 import { KIND_LABEL } from "@/lib/labels";
+
+import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";
 
 import { FormStatus } from "@/components/ui/form-status";
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 
-type Props = { slug: string; doc: TMapDocument; from: TMapNode; onLinked: (relation: TMapRelation) => void; onClose: () => void };
+import { PENDING_NOTE } from "./statement-wording";
 
 /** Links the selected node to another node already on the map. */
-export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
+export function LinkDialog({ from }: { from: TMapNode }) {
+  const doc = useMapStore((s) => s.doc);
+  const { applyLinked, sending, closeDialog: onClose } = useMapActions();
+  const slug = doc.debate.slug;
   const [type, setType] = useState<TRelationType>("supports");
   const [toId, setToId] = useState("");
   const [message, setMessage] = useState<string | null>(null);
@@ -25,7 +30,8 @@ export function LinkDialog({ slug, doc, from, onLinked, onClose }: Props) {
     const problem = toId ? relationProblem(doc.relations, candidate) : "Pick the statement to link to.";
     if (problem) return setMessage(problem);
     try {
-      onLinked((await createRelation(slug, candidate)).relation);
+      const { relation } = await sending(createRelation(slug, candidate));
+      applyLinked(relation, relation.status === "pending" ? PENDING_NOTE : "Linked.");
     } catch (e) {
       setMessage(e instanceof Error ? e.message : "The link could not be made.");
     }

@@ -1,38 +1,42 @@
 "use client";
 
+import { acceptsCoPremise, isLinkable } from "@/lib/schemas/link-kinds";
 import type { TMapNode } from "@/lib/schemas/map";
 
-import type { AddMode } from "./add-argument-dialog";
+import { allows, supportsSomething, type NodeAction } from "@/components/map-store/map-store";
+import { useMapStore } from "@/components/map-store/map-store-provider";
 
-export type NodeAction = { type: "add"; mode: AddMode } | { type: "link" } | { type: "edit" } | { type: "delete" };
+import { useNodeAction } from "./use-node-action";
 
-/** Whether the node can take a co-premise: a premise that already supports something. */
-export function acceptsCoPremise(node: TMapNode, supportsSomething: boolean): boolean {
-  return node.kind === "premise" && supportsSomething;
-}
-
-/** A rejected statement is off the map: nothing can be added to it or linked with it. */
-export function isLinkable(node: TMapNode): boolean {
-  return node.status !== "rejected";
-}
-
-type Props = { node: TMapNode; canCoPremise: boolean; canChange: boolean; onAction: (action: NodeAction) => void; role?: "menu" };
+type Props = {
+  node: TMapNode;
+  role?: "menu";
+  /** Called when an action is chosen, before it runs (a menu closes). */
+  onChosen?: () => void;
+};
 
 /** The actions on a node, used by the details panel and the canvas context menu alike; shortcut keys in brackets. */
-export function NodeActions({ node, canCoPremise, canChange, onAction, role }: Props) {
+export function NodeActions({ node, role, onChosen }: Props) {
+  const canChange = useMapStore((s) => allows(s, "node:update", node));
+  const canCoPremise = useMapStore((s) => acceptsCoPremise(node, supportsSomething(s.doc, node.id)));
+  const runAction = useNodeAction();
+  const onAction = (action: NodeAction) => {
+    onChosen?.();
+    void runAction(node, action);
+  };
   const item = role === "menu" ? "menuitem" : undefined;
   return (
     <div className="node-actions" role={role} aria-label={`Actions on this ${node.kind}`}>
       {isLinkable(node) && (
         <>
-          <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "supports" })} aria-keyshortcuts="s">
+          <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", link: "supports" })} aria-keyshortcuts="s">
             + Support <kbd>S</kbd>
           </button>
-          <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "attacks" })} aria-keyshortcuts="r">
+          <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", link: "attacks" })} aria-keyshortcuts="r">
             + Rebuttal <kbd>R</kbd>
           </button>
           {canCoPremise && (
-            <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", mode: "co-premise" })} aria-keyshortcuts="c">
+            <button type="button" role={item} className="button" onClick={() => onAction({ type: "add", link: "co-premise" })} aria-keyshortcuts="c">
               + Co-premise <kbd>C</kbd>
             </button>
           )}

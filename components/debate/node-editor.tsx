@@ -18,14 +18,18 @@ type Props = {
   /** The person kept the other version: nothing of theirs was saved. */
   onKeptCurrent: (node: TMapNode) => void;
   onCancel: () => void;
+  /** Sees the save on its way (the map page waits for its answer before taking live events). */
+  sending?: <T>(write: Promise<T>) => Promise<T>;
 };
+
+const asIs = <T,>(write: Promise<T>) => write;
 
 /**
  * Edits a node's text from the version it was opened at. When someone else
  * saved in between, the server's current text is shown beside the draft and
  * the person chooses: keep theirs, or save the draft over it.
  */
-export function NodeEditor({ slug, node, onSaved, onKeptCurrent, onCancel }: Props) {
+export function NodeEditor({ slug, node, onSaved, onKeptCurrent, onCancel, sending = asIs }: Props) {
   const [text, setText] = useState(node.text);
   const [baseVersion, setBaseVersion] = useState(node.version);
   const [conflict, setConflict] = useState<TMapNode | null>(null);
@@ -38,7 +42,7 @@ export function NodeEditor({ slug, node, onSaved, onKeptCurrent, onCancel }: Pro
     setBusy(true);
     setError(undefined);
     try {
-      onSaved(await updateNode(slug, node.id, parsed.data));
+      onSaved(await sending(updateNode(slug, node.id, parsed.data)));
     } catch (e) {
       const current = e instanceof ApiError && e.code === "CONFLICT" ? ZMapNode.safeParse(e.current) : null;
       if (current?.success) setConflict(current.data);

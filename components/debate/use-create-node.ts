@@ -8,6 +8,8 @@ import { VALIDATION_MESSAGE, fieldErrorsOf } from "@/lib/errors";
 import type { TCreatedNode } from "@/lib/schemas/map";
 import { ZCreateNodeRequest, type TCreateNodeRequest } from "@/lib/schemas/node";
 
+import { useMapActions } from "@/components/map-store/map-store-provider";
+
 /**
  * Sending a new statement from a dialog: checked against the route's own
  * schema first, then posted; field errors and a message for the form either way.
@@ -16,6 +18,7 @@ export function useCreateNode(slug: string, onCreated: (created: TCreatedNode) =
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [isBusy, setBusy] = useState(false);
+  const { sending } = useMapActions();
 
   async function submit(body: TCreateNodeRequest) {
     const parsed = ZCreateNodeRequest.safeParse(body);
@@ -26,7 +29,7 @@ export function useCreateNode(slug: string, onCreated: (created: TCreatedNode) =
     }
     setBusy(true);
     try {
-      onCreated(await createNode(slug, body));
+      onCreated(await sending(createNode(slug, body)));
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fieldErrors : {});
       setMessage(error instanceof Error ? error.message : failure);

@@ -14,12 +14,12 @@ const LAST_REOPEN_MS = 60_000;
 
 /**
  * Listens to a debate's live events and calls `onChange` once per burst of
- * them, with the events of the burst, and whenever the stream (re)opens (with
- * none), since anything may have changed while it was away. Events are only a
+ * them, with the events of the burst, and whenever the stream (re)opens (then
+ * with `reopened`, since anything may have changed while it was away). Events are only a
  * signal: `onChange` fetches what it shows. Calls never overlap; a burst
  * during a call makes one more call after it.
  */
-export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[]) => Promise<void>): void {
+export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[], reopened: boolean) => Promise<void>): void {
   const latest = useRef(onChange);
   useEffect(() => {
     latest.current = onChange;
@@ -29,6 +29,7 @@ export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[]) =
     let source: EventSource | null = null;
     let lastId: string | null = null;
     let gathered: TLiveEvent[] = [];
+    let hasReopened = false;
     let gatherTimer: ReturnType<typeof setTimeout> | null = null;
     let reopenTimer: ReturnType<typeof setTimeout> | null = null;
     let reopenMs = FIRST_REOPEN_MS;
@@ -45,9 +46,11 @@ export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[]) =
       }
       isCalling = true;
       const events = gathered;
+      const reopened = hasReopened;
       gathered = [];
+      hasReopened = false;
       try {
-        if (!isStopped) await latest.current(events);
+        if (!isStopped) await latest.current(events, reopened);
       } catch {
         // Offline or refused: the next event or reconnection calls again.
       }
@@ -71,6 +74,7 @@ export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[]) =
       source = new EventSource(`/api/debates/${slug}/events${lastId ? `?since=${lastId}` : ""}`);
       source.onopen = () => {
         reopenMs = FIRST_REOPEN_MS;
+        hasReopened = true;
         // The first check waits until the page has finished loading.
         if (isFirstOpen && "requestIdleCallback" in window) idleCheck = requestIdleCallback(gather, { timeout: FIRST_CHECK_WITHIN_MS });
         else gather();

@@ -1,34 +1,24 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
-
 import { getMap } from "@/lib/client/api/debates";
-import { describeLiveChanges } from "@/lib/graph/describe-live-changes";
-import type { TMapDocument } from "@/lib/schemas/map";
+
+import { useMapStoreApi } from "@/components/map-store/map-store-provider";
 
 import { useDebateEvents } from "./use-debate-events";
 
 /**
- * Keeps the map up to date with what others do: on each burst of the
- * debate's events, and whenever the event stream (re)opens, fetches the map
- * again (the map API answers per viewer, their pending items included, with
- * an ETag). `onMap` gets a map only when it differs from `doc`; the viewport
- * is left alone. Returns a sentence about the last change, for a polite live region.
+ * Keeps the open debate's store up to date with what others do: on each burst
+ * of the debate's events, and whenever the event stream (re)opens, fetches
+ * the map again (the map API answers per viewer, their pending items
+ * included, with an ETag), unless the burst only echoes this client's own
+ * writes, whose answers the store has applied already. The viewport is left alone.
  */
-export function useLiveMap(doc: TMapDocument, onMap: (next: TMapDocument) => void): string {
-  const [news, setNews] = useState("");
-  const latest = useRef({ doc, onMap });
-  useEffect(() => {
-    latest.current = { doc, onMap };
+export function useLiveMap(): void {
+  const store = useMapStoreApi();
+  useDebateEvents(store.getState().doc.debate.slug, async (events, reopened) => {
+    if (events.some((e) => e.isYours)) await store.getState().writesSettled();
+    if (store.getState().isEcho(events, reopened)) return;
+    const next = await getMap(store.getState().doc.debate.slug);
+    store.getState().applyMap(next, events);
   });
-
-  useDebateEvents(doc.debate.slug, async (events) => {
-    const next = await getMap(doc.debate.slug);
-    if (JSON.stringify(next) === JSON.stringify(latest.current.doc)) return;
-    latest.current.onMap(next);
-    const sentence = describeLiveChanges(events);
-    if (sentence) setNews(sentence);
-  });
-
-  return news;
 }

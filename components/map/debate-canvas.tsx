@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type MouseEvent as ReactMouseEvent } from "react";
 
 import {
   Background,
@@ -8,6 +8,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  ReactFlowProvider,
   getNodesBounds,
   getViewportForBounds,
   useNodesState,
@@ -17,13 +18,15 @@ import {
   type ReactFlowInstance,
 } from "@xyflow/react";
 
-import type { MapEdge, MapFlowNode } from "@/lib/graph/to-flow";
 import { KIND_COLOUR } from "@/lib/palette";
 import type { TMapNode } from "@/lib/schemas/map";
 
-import { NodeActions, acceptsCoPremise, type NodeAction } from "../debate/node-actions";
+import { useMapActions, useMapStore, useMapStoreApi } from "@/components/map-store/map-store-provider";
+
+import { NodeActions } from "../debate/node-actions";
 
 import { edgeTypes, nodeTypes } from "./node-types";
+import { toFlow, type MapEdge, type MapFlowNode } from "./to-flow";
 
 /** Below this zoom text is too small to read; the first view then opens on the thesis. */
 const READABLE_ZOOM = 0.55;
@@ -43,37 +46,49 @@ const VIRTUALIZE_ABOVE = 300;
 
 const MINIMAP_COLOUR: Record<string, string> = Object.fromEntries(Object.entries(KIND_COLOUR).map(([kind, colour]) => [kind, colour.stroke]));
 
-type Props = {
-  nodes: MapFlowNode[];
-  edges: MapEdge[];
-  selectedId: string | null;
-  /** Bumped when something outside the canvas asks to bring the selected node into view. */
-  focusRequest: number;
-  onSelect: (id: string | null) => void;
-  /** Given when someone is signed in: the node a context menu acts on. */
-  menuFor?: (id: string) => TMapNode | null;
-  /** Whether the viewer may edit or delete this statement (its author, a moderator). */
-  mayChange: (node: TMapNode) => boolean;
-  supportsSomething: (id: string) => boolean;
-  onAction: (node: TMapNode, action: NodeAction) => void;
-};
-
 type Menu = { x: number; y: number; node: TMapNode };
 
-export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequest, onSelect, menuFor, mayChange, supportsSomething, onAction }: Props) {
+const subscribeToNothing = () => () => {};
+
+/**
+ * The graph view of the open debate's store: what the filters let through,
+ * laid out. The layout runs in the browser only: the server sends the page at
+ * once and the canvas appears when its layout is ready.
+ */
+export function DebateCanvas() {
+  const isBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  if (!isBrowser) return null;
+  return (
+    <ReactFlowProvider>
+      <FlowCanvas />
+    </ReactFlowProvider>
+  );
+}
+
+function FlowCanvas() {
+  const shown = useMapStore((s) => s.shown);
+  const flow = useMemo(() => toFlow(shown), [shown]);
+  const laidOut = flow.nodes;
+  const edges = flow.edges;
+  const selectedId = useMapStore((s) => s.selectedId);
+  const focusRequest = useMapStore((s) => s.focusRequest);
+  const isSignedIn = useMapStore((s) => s.viewer !== null);
+  const { select: onSelect } = useMapActions();
+  const mapStore = useMapStoreApi();
   const container = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<Menu | null>(null);
-  const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(initialNodes);
+  // React Flow keeps its own array of the laid-out nodes, for their selection.
+  const [nodes, setNodes, onNodesChange] = useNodesState<MapFlowNode>(laidOut);
   const { setCenter, getZoom } = useReactFlow();
 
   // Every new nodes array makes React Flow take in all nodes again (seconds at
   // 2000 nodes), so the array is replaced only when something really changed.
-  const applied = useRef(initialNodes);
+  const applied = useRef(laidOut);
   useEffect(() => {
-    if (applied.current === initialNodes) return;
-    applied.current = initialNodes;
-    setNodes(initialNodes.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)));
-  }, [initialNodes, selectedId, setNodes]);
+    if (applied.current === laidOut) return;
+    applied.current = laidOut;
+    setNodes(laidOut.map((n) => (n.id === selectedId ? { ...n, selected: true } : n)));
+  }, [laidOut, selectedId, setNodes]);
 
   useEffect(() => {
     setNodes((current) => {
@@ -90,7 +105,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
 
   useEffect(() => {
     if (focusRequest === 0 || !selectedId) return;
-    const node = initialNodes.find((n) => n.id === selectedId);
+    const node = laidOut.find((n) => n.id === selectedId);
     if (!node) return;
     void setCenter(node.position.x + (node.width ?? 0) / 2, node.position.y + (node.height ?? 0) / 2, {
       zoom: Math.max(getZoom(), 0.9),
@@ -103,12 +118,12 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
   // Fit the whole map when it stays readable; otherwise open on the thesis,
   // at the top of the canvas, and leave the overview to the minimap. The
   // viewport is set once: fitting a large map first would render all of it.
-  const store = useStoreApi();
+  const flowStore = useStoreApi();
   const onInit = useCallback(
     async (instance: ReactFlowInstance<MapFlowNode, MapEdge>) => {
-      const { width, height } = store.getState();
-      const fit = getViewportForBounds(getNodesBounds(initialNodes), width, height, MIN_ZOOM, 1, FIT_PADDING);
-      const thesis = initialNodes.find((n) => n.type === "statement" && n.data.kind === "thesis");
+      const { width, height } = flowStore.getState();
+      const fit = getViewportForBounds(getNodesBounds(laidOut), width, height, MIN_ZOOM, 1, FIT_PADDING);
+      const thesis = laidOut.find((n) => n.type === "statement" && n.data.kind === "thesis");
       if (fit.zoom >= READABLE_ZOOM || !thesis) {
         await instance.setViewport(fit);
         return;
@@ -116,11 +131,11 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
       const centre = thesis.position.x + (thesis.width ?? 0) / 2;
       await instance.setViewport({ x: width / 2 - centre * OPENING_ZOOM, y: 24 - thesis.position.y * OPENING_ZOOM, zoom: OPENING_ZOOM });
     },
-    [initialNodes, store],
+    [laidOut, flowStore],
   );
 
-  // Selection flows one way: clicks and keys on the canvas report it up, the
-  // selectedId prop comes back down. Changes made through setNodes are not
+  // Selection flows one way: clicks and keys on the canvas report it to the
+  // store, the selected id comes back down. Changes made through setNodes are not
   // reported by React Flow, so the two never chase each other.
   const handleNodesChange = useCallback(
     (changes: NodeChange<MapFlowNode>[]) => {
@@ -133,14 +148,14 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
 
   const onNodeContextMenu = useCallback(
     (event: ReactMouseEvent, node: MapFlowNode) => {
-      const target = menuFor?.(node.id);
+      const target = isSignedIn ? mapStore.getState().doc.nodes.find((n) => n.id === node.id) : undefined;
       const box = container.current?.getBoundingClientRect();
       if (!target || !box) return;
       event.preventDefault();
       onSelect(node.id);
       setMenu({ x: event.clientX - box.left, y: event.clientY - box.top, node: target });
     },
-    [menuFor, onSelect],
+    [isSignedIn, mapStore, onSelect],
   );
 
   return (
@@ -163,7 +178,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
         elementsSelectable
         multiSelectionKeyCode={null}
         selectionKeyCode={null}
-        onlyRenderVisibleElements={initialNodes.length > VIRTUALIZE_ABOVE}
+        onlyRenderVisibleElements={laidOut.length > VIRTUALIZE_ABOVE}
         onInit={onInit}
         minZoom={MIN_ZOOM}
         maxZoom={2}
@@ -172,7 +187,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
       >
         <Background gap={24} color="#e3e6ea" />
         <Controls position="bottom-left" showInteractive={false} />
-        {initialNodes.length <= MINIMAP_UP_TO && (
+        {laidOut.length <= MINIMAP_UP_TO && (
           <MiniMap
             position="bottom-right"
             pannable
@@ -184,16 +199,7 @@ export function DebateCanvas({ nodes: initialNodes, edges, selectedId, focusRequ
       </ReactFlow>
       {menu && (
         <div className="context-menu" style={{ left: menu.x, top: menu.y }}>
-          <NodeActions
-            role="menu"
-            node={menu.node}
-            canCoPremise={acceptsCoPremise(menu.node, supportsSomething(menu.node.id))}
-            canChange={mayChange(menu.node)}
-            onAction={(action) => {
-              setMenu(null);
-              onAction(menu.node, action);
-            }}
-          />
+          <NodeActions role="menu" node={menu.node} onChosen={() => setMenu(null)} />
         </div>
       )}
     </div>

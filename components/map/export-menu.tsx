@@ -4,13 +4,14 @@ import { useState } from "react";
 
 import { exportSvg } from "@/lib/export/export-view";
 import { downloadBlob, pngScale, svgToPng } from "@/lib/export/png";
-import type { MapFilters } from "@/lib/graph/filter-map";
-import type { TMapDocument } from "@/lib/schemas/map";
 
-type Props = { doc: TMapDocument; filters: MapFilters; selectedId: string | null };
+import { useMapStore } from "@/components/map-store/map-store-provider";
 
 /** Image and data downloads of the map, or of the argument tree under the selected node. */
-export function ExportMenu({ doc, filters, selectedId }: Props) {
+export function ExportMenu() {
+  const doc = useMapStore((s) => s.doc);
+  const filters = useMapStore((s) => s.filters);
+  const selectedId = useMapStore((s) => s.selectedId);
   const [scope, setScope] = useState<"map" | "tree">("map");
   const [message, setMessage] = useState("");
   const slug = doc.debate.slug;

@@ -4,7 +4,7 @@ import { memo } from "react";
 
 import type { NodeProps } from "@xyflow/react";
 
-import type { GroupFrameNode as GroupFrameFlowNode } from "@/lib/graph/to-flow";
+import type { GroupFrameNode as GroupFrameFlowNode } from "./to-flow";
 
 function GroupFrameView({ data }: NodeProps<GroupFrameFlowNode>) {
   return (

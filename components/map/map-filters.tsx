@@ -1,17 +1,21 @@
 "use client";
 
 import { NODE_KINDS, PERSPECTIVES } from "@/lib/schemas/domain";
-import type { MapFilters } from "@/lib/graph/filter-map";
 import { KIND_LABEL, PERSPECTIVE_LABEL } from "@/lib/labels";
 
-type Props = { filters: MapFilters; viewerId: string | null; shown: number; total: number; onChange: (filters: MapFilters) => void };
+import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";
 
 function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
 /** Show or hide nodes by source perspective, by kind, and one's own. */
-export function MapFiltersBar({ filters, viewerId, shown, total, onChange }: Props) {
+export function MapFiltersBar() {
+  const filters = useMapStore((s) => s.filters);
+  const viewerId = useMapStore((s) => s.viewer?.userId ?? null);
+  const shown = useMapStore((s) => s.shown.nodes.length);
+  const total = useMapStore((s) => s.doc.nodes.length);
+  const { setFilters: onChange } = useMapActions();
   return (
     <section className="filters" aria-label="Filters">
       <fieldset>

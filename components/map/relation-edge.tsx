@@ -4,7 +4,7 @@ import { memo } from "react";
 
 import { BaseEdge, Position, getBezierPath, getSmoothStepPath, type EdgeProps } from "@xyflow/react";
 
-import type { MapEdge } from "@/lib/graph/to-flow";
+import type { MapEdge } from "./to-flow";
 
 function RelationEdgeView(props: EdgeProps<MapEdge>) {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd, selected } = props;

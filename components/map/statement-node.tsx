@@ -5,7 +5,7 @@ import { memo } from "react";
 import { Handle, useStore, type NodeProps } from "@xyflow/react";
 
 import { attributionText } from "@/lib/graph/node-size";
-import { SIDES, type StatementNode as StatementFlowNode } from "@/lib/graph/to-flow";
+import { SIDES, type StatementNode as StatementFlowNode } from "./to-flow";
 import { KIND_GLYPH, KIND_LABEL, STATUS_LABEL } from "@/lib/labels";
 
 import { PerspectiveBadges } from "../debate/perspective-badges";

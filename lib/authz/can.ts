@@ -7,6 +7,11 @@ export type Phase = "open" | "closed" | "archived";
 export type DebateActor = { userId: string; role: Role | null } | null;
 export type DebateState = { phase: Phase; hasOwner: boolean };
 
+/** What the rules read of a debate row: its phase, and whether anyone owns it (the example has no owner). */
+export function debateStateOf(debate: { phase: Phase; ownerId: string | null }): DebateState {
+  return { phase: debate.phase, hasOwner: debate.ownerId !== null };
+}
+
 export type Action =
   | "debate:read"
   | "node:create"

@@ -20,11 +20,18 @@ export function withRelation(doc: TMapDocument, relation: TMapRelation): TMapDoc
   return { ...doc, relations: [...doc.relations.filter((r) => r.id !== relation.id), relation] };
 }
 
-/** The map without a deleted node and the relations that went with it. */
+/**
+ * The map without a deleted node and the relations that went with it; a
+ * source no remaining statement cites leaves it too (the article stays), as it
+ * does from the map the server sends.
+ */
 export function withoutNode(doc: TMapDocument, nodeId: string): TMapDocument {
+  const nodes = doc.nodes.filter((n) => n.id !== nodeId);
+  const cited = new Set(nodes.flatMap((n) => n.sourceIds));
   return {
     ...doc,
-    nodes: doc.nodes.filter((n) => n.id !== nodeId),
+    nodes,
     relations: doc.relations.filter((r) => r.fromId !== nodeId && r.toId !== nodeId),
+    sources: doc.sources.filter((s) => s.isArticle || cited.has(s.id)),
   };
 }

@@ -1,4 +1,4 @@
-import { moderationModeOf } from "@/lib/authz/can";
+import { debateStateOf, moderationModeOf } from "@/lib/authz/can";
 import type { TMapAuthor, TMapDocument, TMapNode, TMapSource, TMapTeam } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
@@ -86,6 +86,7 @@ export function toMapDocument({ debate, nodes, relations, sources, teams, author
   const { article } = debate;
   const groupSizes = new Map<string, number>();
   for (const r of relations) if (r.groupId) groupSizes.set(r.groupId, (groupSizes.get(r.groupId) ?? 0) + 1);
+  const state = debateStateOf(debate);
   return {
     debate: {
       id: debate.id,
@@ -93,10 +94,9 @@ export function toMapDocument({ debate, nodes, relations, sources, teams, author
       title: debate.title,
       description: debate.description,
       createdAt: debate.createdAt.toISOString(),
-      phase: debate.phase,
-      moderationMode: moderationModeOf({ moderationMode: debate.moderationMode, hasOwner: debate.ownerId !== null }),
+      ...state,
+      moderationMode: moderationModeOf({ moderationMode: debate.moderationMode, hasOwner: state.hasOwner }),
       anonymous: debate.anonymous,
-      hasOwner: debate.ownerId !== null,
     },
     article: { ...article, publishedAt: isoDate(article.publishedAt) },
     nodes: nodes.map((n) => toMapNode(n, article.text.length)),

@@ -10,11 +10,47 @@ export const ZEventId = z
   .regex(/^\d{1,19}$/, "An event id is a whole number.")
   .refine((value) => !/^\d+$/.test(value) || BigInt(value) <= MAX_BIGINT, "That event id is too large.");
 
+/**
+ * Every kind of change a debate's event stream tells of, as `<entity>.<verb>`:
+ * the one list the writers (publishEvent's callers) and the listener
+ * (useDebateEvents and what it feeds) share.
+ */
+export const EVENT_TYPES = [
+  "node.created",
+  "node.updated",
+  "node.deleted",
+  "node.approved",
+  "node.rejected",
+  "node.redacted",
+  "relation.created",
+  "relation.deleted",
+  "relation.approved",
+  "relation.rejected",
+  "debate.created",
+  "debate.updated",
+  "member.joined",
+  "member.updated",
+  "member.removed",
+  "team.created",
+  "team.updated",
+  "team.deleted",
+  "team.sides-swapped",
+] as const;
+export const ZEventType = z.enum(EVENT_TYPES);
+export type TEventType = z.infer<typeof ZEventType>;
+
+/** The entity an event is about: what comes before the dot of its type. */
+export type TEventEntity = TEventType extends `${infer E}.${string}` ? E : never;
+
+export function eventEntityOf(type: TEventType): TEventEntity {
+  return type.slice(0, type.indexOf(".")) as TEventEntity;
+}
+
 /** The payload publishEvent sends with NOTIFY, as every app instance receives it. */
 export const ZEventNotification = z.object({
   id: ZEventId,
   debateId: z.uuid(),
-  type: z.string(),
+  type: ZEventType,
   entityId: z.string(),
   authorId: z.string().nullable(),
   status: ZStatus.nullable(),
@@ -28,7 +64,7 @@ export type TEventNotification = z.infer<typeof ZEventNotification>;
  */
 export const ZLiveEvent = z.object({
   id: ZEventId,
-  type: z.string(),
+  type: ZEventType,
   entityId: z.string(),
   status: ZStatus.nullable(),
   isYours: z.boolean(),

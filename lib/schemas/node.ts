@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { ZAnchor, ZNodeKind } from "./domain";
+import { kindProblem, type TLinkType } from "./link-kinds";
 import { MAX_SOURCES, ZSourceCitation, optionalText } from "./source";
 import { ZVersion, boundedText } from "./text";
 
@@ -16,7 +17,7 @@ export const ZNodeLink = z.discriminatedUnion("type", [
   z.object({ type: z.literal("supports"), targetId: z.uuid("Pick the statement this supports.") }),
   z.object({ type: z.literal("attacks"), targetId: z.uuid("Pick the statement this attacks.") }),
   z.object({ type: z.literal("co-premise"), premiseId: z.uuid("Pick the premise this works together with.") }),
-]);
+]) satisfies z.ZodType<{ type: TLinkType }>;
 export type TNodeLink = z.infer<typeof ZNodeLink>;
 
 /**
@@ -40,10 +41,8 @@ export const ZCreateNodeRequest = z
       if (!value.anchor) ctx.addIssue({ code: "custom", path: ["link"], message: "Pick the statement this supports or attacks." });
       return;
     }
-    const expected = value.link.type === "attacks" ? ["rebuttal"] : value.link.type === "co-premise" ? ["premise"] : ["premise", "claim"];
-    if (!expected.includes(value.kind)) {
-      ctx.addIssue({ code: "custom", path: ["kind"], message: `A statement that ${value.link.type === "attacks" ? "attacks" : "supports"} another is a ${expected.join(" or ")}.` });
-    }
+    const problem = kindProblem(value.kind, value.link.type);
+    if (problem) ctx.addIssue({ code: "custom", path: ["kind"], message: problem });
   });
 /** What the form sends. */
 export type TCreateNodeRequest = z.input<typeof ZCreateNodeRequest>;

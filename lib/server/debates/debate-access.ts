@@ -1,6 +1,6 @@
 import "server-only";
 
-import { can, effectiveRole, moderationModeOf, type Action, type DebateActor, type DebateState, type Role } from "@/lib/authz/can";
+import { can, debateStateOf, effectiveRole, moderationModeOf, type Action, type DebateActor, type DebateState, type Role } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import type { TPerspective } from "@/lib/schemas/domain";
 import type { Actor } from "@/lib/server/auth/get-actor";
@@ -38,7 +38,7 @@ export async function loadDebateAccess(slug: string, actor: Actor | null): Promi
   if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
   const { members, ...rest } = debate;
   const member = members[0];
-  const state: DebateState = { phase: debate.phase, hasOwner: debate.ownerId !== null };
+  const state = debateStateOf(debate);
   const who = actor ? { userId: actor.userId, role: effectiveRole({ userId: actor.userId, role: await statedRole(debate.ownerId, actor, member?.role) }, state) } : null;
   return { debate: { ...rest, moderationMode: moderationModeOf({ ...rest, hasOwner: state.hasOwner }) }, state, who, teamId: member?.teamId ?? null, teamSide: member?.team?.perspective ?? null };
 }

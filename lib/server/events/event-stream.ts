@@ -1,7 +1,7 @@
 import "server-only";
 
 import { canSee, type DebateActor } from "@/lib/authz/can";
-import type { TEventNotification, TLiveEvent } from "@/lib/schemas/debate-event";
+import { ZEventNotification, type TEventNotification, type TLiveEvent } from "@/lib/schemas/debate-event";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { loadDebateAccess, type DebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";
@@ -141,5 +141,9 @@ async function eventsAfter(debateId: string, since: bigint): Promise<TEventNotif
     take: MAX_CATCH_UP,
     select: { id: true, type: true, entityId: true, authorId: true, status: true },
   });
-  return rows.reverse().map((row) => ({ ...row, id: row.id.toString(), debateId }));
+  // Read back through the notification's schema, so a stored row is typed as a live one is.
+  return rows.reverse().flatMap((row) => {
+    const parsed = ZEventNotification.safeParse({ ...row, id: row.id.toString(), debateId });
+    return parsed.success ? [parsed.data] : [];
+  });
 }

@@ -2,13 +2,15 @@ import "server-only";
 
 import type { ContributionStatus, Prisma } from "@prisma/client";
 
+import { eventEntityOf, type TEventType } from "@/lib/schemas/debate-event";
+
 /** The channel every app instance listens on (see the event hub). */
 export const EVENTS_CHANNEL = "debate_events";
 
 export type DebateEventInput = {
   debateId: string;
-  /** What happened, as `<entity>.<verb>`: node.created, relation.approved, debate.updated... */
-  type: `${"node" | "relation" | "debate" | "member" | "team"}.${string}`;
+  /** What happened (one of EVENT_TYPES, which the listener reads too). */
+  type: TEventType;
   /**
    * What changed. Every listener receives it, so it never names an account:
    * a member is their membership's id.
@@ -27,7 +29,7 @@ export type DebateEventInput = {
  * write pays one round trip for its event.
  */
 export async function publishEvent(tx: Prisma.TransactionClient, event: DebateEventInput): Promise<void> {
-  const entityType = event.type.slice(0, event.type.indexOf("."));
+  const entityType = eventEntityOf(event.type);
   const authorId = event.authorId ?? null;
   const status = event.status ?? null;
   await tx.$executeRaw`

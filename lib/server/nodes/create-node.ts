@@ -5,6 +5,7 @@ import type { Prisma } from "@prisma/client";
 import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
+import { relationOfLink, takesCoPremises } from "@/lib/schemas/link-kinds";
 import type { TCreatedNode } from "@/lib/schemas/map";
 import type { TCreateNodeInput } from "@/lib/schemas/node";
 import type { Actor } from "@/lib/server/auth/get-actor";
@@ -41,7 +42,7 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     const updatedRelationIds: string[] = [];
     if (link?.type === "co-premise") {
       const premise = await findLiveNode(tx, access, link.premiseId, "link.premiseId");
-      if (premise.kind !== "premise") throw new AppError("VALIDATION", "Only a premise can have co-premises.", { "link.premiseId": ["Pick a premise."] });
+      if (!takesCoPremises(premise.kind)) throw new AppError("VALIDATION", "Only a premise can have co-premises.", { "link.premiseId": ["Pick a premise."] });
       const relation = await tx.relation.findFirst({
         where: { fromId: premise.id, type: "supports", deletedAt: null, status: { not: "rejected" } },
         orderBy: { createdAt: "asc" },
@@ -77,9 +78,9 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     });
     const after = { ...(nodeSnapshot(node) as Prisma.JsonObject), ...(anchor && { anchor }), ...(node.attributedTo && { attributedTo: node.attributedTo }) };
     await recordRevision(tx, { debateId, entityType: "node", entityId: node.id, version: 1, action: "create", actorId, before: null, after });
-    const relation = targetId
+    const relation = targetId && link
       ? await tx.relation.create({
-          data: { debateId, fromId: node.id, toId: targetId, type: link?.type === "attacks" ? "attacks" : "supports", groupId, authorId: actorId, status },
+          data: { debateId, fromId: node.id, toId: targetId, type: relationOfLink(link.type), groupId, authorId: actorId, status },
           select: RELATION_ROW,
         })
       : null;

@@ -2,37 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 
-import { nodeBox } from "./node-size";
-import { perspectivesOf } from "./perspectives";
+import { nodeBox } from "@/lib/graph/node-size";
+import { perspectivesOf } from "@/lib/graph/perspectives";
+import { mapNode, mapRelation } from "@/test/map-items";
+
 import { toFlow, type GroupFrameNode, type MapEdge, type StatementNode } from "./to-flow";
 
-const mapNode = (id: string, extra: Partial<TMapNode> = {}): TMapNode => ({
-  id,
-  kind: "claim",
-  text: `Statement ${id}`,
-  attributedTo: null,
-  anchor: null,
-  sourceIds: [],
-  status: "approved",
-  authorId: null,
-  teamId: null,
-  teamSide: null,
-  rejectionReason: null,
-  version: 1,
-  ...extra,
-});
-
-const relation = (id: string, fromId: string, toId: string, type: TMapRelation["type"], groupId: string | null = null): TMapRelation => ({
-  id,
-  fromId,
-  toId,
-  type,
-  groupId,
-  status: "approved",
-  authorId: null,
-  rejectionReason: null,
-  version: 1,
-});
+const relation = (id: string, fromId: string, toId: string, type: TMapRelation["type"], groupId: string | null = null): TMapRelation => mapRelation(id, fromId, toId, { type, groupId });
 
 function documentOf(nodes: TMapNode[], relations: TMapRelation[]): TMapDocument {
   return {

@@ -5,9 +5,9 @@ import { RELATION_COLOUR } from "@/lib/palette";
 import type { TMapDocument } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
-import { layoutMap, type Layout } from "./layout";
-import { perspectivesOf } from "./perspectives";
-import { LINE_HEIGHT, nodeBox } from "./node-size";
+import { layoutMap, type Layout } from "@/lib/graph/layout";
+import { perspectivesOf } from "@/lib/graph/perspectives";
+import { LINE_HEIGHT, nodeBox } from "@/lib/graph/node-size";
 
 export type Side = "top" | "bottom" | "left" | "right";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import type { TLiveEvent } from "@/lib/schemas/debate-event";
+import type { TEventType, TLiveEvent } from "@/lib/schemas/debate-event";
 
 import { describeLiveChanges } from "./describe-live-changes";
 
 let nextId = 1;
-const event = (type: string, entityId: string, isYours = false): TLiveEvent => ({ id: String(nextId++), type, entityId, status: "approved", isYours });
+const event = (type: TEventType, entityId: string, isYours = false): TLiveEvent => ({ id: String(nextId++), type, entityId, status: "approved", isYours });
 
 describe("describeLiveChanges", () => {
   it("counts each kind of change once per item, in a fixed order", () => {
@@ -26,7 +26,7 @@ describe("describeLiveChanges", () => {
   });
 
   it("says nothing for changes the map does not show", () => {
-    expect(describeLiveChanges([event("debate.updated", "d"), event("member.created", "m"), event("team.updated", "t")])).toBeNull();
+    expect(describeLiveChanges([event("debate.updated", "d"), event("member.joined", "m"), event("team.updated", "t")])).toBeNull();
     expect(describeLiveChanges([])).toBeNull();
   });
 });

@@ -1,9 +1,9 @@
-import type { TLiveEvent } from "@/lib/schemas/debate-event";
+import type { TEventType, TLiveEvent } from "@/lib/schemas/debate-event";
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
 /** How each kind of change is told, given how many items it touched. */
-const PHRASES: Record<string, (n: number) => string> = {
+const PHRASES: Partial<Record<TEventType, (n: number) => string>> = {
   "node.created": (n) => `${n} new ${n === 1 ? "statement" : "statements"}`,
   "node.updated": (n) => `${count(n, "statement")} edited`,
   "node.approved": (n) => `${count(n, "statement")} approved`,
@@ -16,7 +16,7 @@ const PHRASES: Record<string, (n: number) => string> = {
 };
 
 /** What the viewer does to their own items is confirmed where they do it. */
-const OWN_ACTIONS = new Set(["node.created", "node.updated", "node.deleted", "relation.created", "relation.deleted"]);
+const OWN_ACTIONS = new Set<TEventType>(["node.created", "node.updated", "node.deleted", "relation.created", "relation.deleted"]);
 
 /**
  * A short sentence for a screen reader about what others changed on the map,
@@ -24,14 +24,14 @@ const OWN_ACTIONS = new Set(["node.created", "node.updated", "node.deleted", "re
  * nothing worth announcing (settings, members, or the viewer's own changes).
  */
 export function describeLiveChanges(events: TLiveEvent[]): string | null {
-  const touched = new Map<string, Set<string>>();
+  const touched = new Map<TEventType, Set<string>>();
   for (const event of events) {
     if (!PHRASES[event.type] || (event.isYours && OWN_ACTIONS.has(event.type))) continue;
     const ids = touched.get(event.type) ?? new Set<string>();
     touched.set(event.type, ids.add(event.entityId));
   }
   if (touched.size === 0) return null;
-  const parts = Object.keys(PHRASES)
+  const parts = (Object.keys(PHRASES) as TEventType[])
     .filter((type) => touched.has(type))
     .map((type) => PHRASES[type]!(touched.get(type)!.size));
   return `Map updated: ${parts.join(", ")}.`;
