@@ -1,4 +1,4 @@
-import { SignedInPage } from "@/components/auth/signed-in-page";
+import { SignedInPage } from "@/app/signed-in-page";
 import { ImportForm } from "@/components/debate/import-form";
 
 export const metadata = { title: "Import a debate · Argument maps" };

@@ -1,4 +1,4 @@
-import { SignedInPage } from "@/components/auth/signed-in-page";
+import { SignedInPage } from "@/app/signed-in-page";
 import { JoinForm } from "@/components/members/join-form";
 
 export const metadata = { title: "Join a debate · Argument maps" };

@@ -1,4 +1,4 @@
-import { SignedInPage } from "@/components/auth/signed-in-page";
+import { SignedInPage } from "@/app/signed-in-page";
 import { NewDebateForm } from "@/components/debate/new-debate-form";
 
 export const metadata = { title: "New debate · Argument maps" };

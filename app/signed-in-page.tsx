@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 
 import { getViewer } from "@/lib/server/auth/get-viewer";
 
-import { AccountMenu } from "./account-menu";
+import { AccountMenu } from "@/components/auth/account-menu";
 
 /** A page only for signed-in people (a form to start, import or join a debate); others are sent to sign in and back. */
 export async function SignedInPage({ path, title, children }: { path: string; title: string; children: ReactNode }) {
