@@ -27,11 +27,11 @@ const quoted = (text: string) => `â€œ${text.length > 80 ? `${text.slice(0, 79)}â
  * on the map). A statement carries the pending relations it came with.
  * Each change keeps a revision, an audit entry and an event.
  */
-export async function decideItems({ actor, slug, input }: { actor: Actor | null; slug: string; input: TModerationDecisionRequest }): Promise<TModerationDecisionResult> {
+export async function decideItems({ actor, slug, input }: { actor: Actor; slug: string; input: TModerationDecisionRequest }): Promise<TModerationDecisionResult> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:moderate");
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
   const status = input.decision === "approve" ? "approved" : "rejected";
   const reason = input.decision === "reject" ? (input.reason ?? null) : null;
   const idsOf = (type: TModerationItemRef["type"]) => input.items.filter((i) => i.type === type).map((i) => i.id);

@@ -26,13 +26,13 @@ import { statementColumns } from "./statement-columns";
  * (which then forms a linked group with it); or a passage of the article
  * mapped as a statement, which may start unlinked.
  */
-export async function createNode({ actor, slug, input }: { actor: Actor | null; slug: string; input: TCreateNodeInput }): Promise<TCreatedNode> {
+export async function createNode({ actor, slug, input }: { actor: Actor; slug: string; input: TCreateNodeInput }): Promise<TCreatedNode> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "node:create");
   // Mapping the article, and statements linked to nothing, shape the map: for its owner and moderators.
   if (input.anchor || !input.link) assertCan(access, "node:anchor");
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
 
   return db.$transaction(async (tx) => {
     const { link, anchor } = input;
@@ -60,9 +60,9 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     }
     if (input.kind === "thesis") await assertNoThesis(tx, debateId);
 
-    const cited = await resolveSources(tx, debateId, access.who!, input.sources);
+    const cited = await resolveSources(tx, debateId, access.who, input.sources);
     const sourceIds = anchor ? [...new Set([await articleSourceFor(tx, debateId, actorId, anchor), ...cited])] : cited;
-    const status = needsModeration(access.who!.role, access.debate.moderationMode) ? "pending" : "approved";
+    const status = needsModeration(access.who.role, access.debate.moderationMode) ? "pending" : "approved";
     const node = await tx.node.create({
       data: {
         debateId,

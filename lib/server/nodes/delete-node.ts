@@ -14,12 +14,12 @@ import { findNodeForChange, staleVersion } from "./update-node";
  * Takes a node and its relations off the map. The rows stay, marked deleted,
  * with a revision each, so the deletion can be undone and nothing is lost.
  */
-export async function deleteNode({ actor, slug, nodeId, version }: { actor: Actor | null; slug: string; nodeId: string; version: number }): Promise<{ deletedNodeId: string; deletedRelationIds: string[] }> {
+export async function deleteNode({ actor, slug, nodeId, version }: { actor: Actor; slug: string; nodeId: string; version: number }): Promise<{ deletedNodeId: string; deletedRelationIds: string[] }> {
   const access = await loadDebateAccess(slug, actor);
   const node = await findNodeForChange(access.debate.id, nodeId);
   assertCan(access, "node:delete", { authorId: node.authorId });
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
   return db.$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.node.updateMany({ where: { id: nodeId, version, deletedAt: null }, data: { deletedAt: now, version: { increment: 1 } } });

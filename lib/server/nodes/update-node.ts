@@ -28,14 +28,14 @@ export function staleVersion(debateId: string, current: TMapNode): AppError {
 }
 
 /** Changes a node's text if `version` is still current; writes a revision. */
-export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor | null; slug: string; nodeId: string; input: TUpdateNodeRequest }): Promise<TMapNode> {
+export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor; slug: string; nodeId: string; input: TUpdateNodeRequest }): Promise<TMapNode> {
   const access = await loadDebateAccess(slug, actor);
   const before = await findNodeForChange(access.debate.id, nodeId);
   assertCan(access, "node:update", { authorId: before.authorId });
   // Under pre-moderation a participant's edit is a new contribution: it goes
   // back to review, so approval cannot be used to publish other words later
   // (and editing a rejected statement is how it is sent again).
-  const review = needsModeration(access.who!.role, access.debate.moderationMode) && before.status !== "pending" ? { status: "pending" as const, reviewedById: null, reviewedAt: null, rejectionReason: null } : {};
+  const review = needsModeration(access.who.role, access.debate.moderationMode) && before.status !== "pending" ? { status: "pending" as const, reviewedById: null, reviewedAt: null, rejectionReason: null } : {};
   return db.$transaction(async (tx) => {
     // The version in the where clause makes the check and the write one step.
     const { count } = await tx.node.updateMany({
@@ -44,10 +44,10 @@ export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor 
     });
     const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
     if (count === 0) throw staleVersion(access.debate.id, toMapNode(after));
-    await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor!.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
+    await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
     // A moderator rewording someone's contribution before approving it answers for it in the audit log.
-    if (before.status === "pending" && before.authorId !== actor!.userId) {
-      await recordAudit(tx, { debateId: access.debate.id, actorId: actor!.userId, action: "node.edited-before-approval", detail: { nodeId, authorId: before.authorId, before: before.text, after: after.text } });
+    if (before.status === "pending" && before.authorId !== actor.userId) {
+      await recordAudit(tx, { debateId: access.debate.id, actorId: actor.userId, action: "node.edited-before-approval", detail: { nodeId, authorId: before.authorId, before: before.text, after: after.text } });
     }
     await publishEvent(tx, { debateId: access.debate.id, type: "node.updated", entityId: nodeId, authorId: after.authorId, status: after.status });
     return withAuthorKey(access.debate.id, toMapNode(after));
