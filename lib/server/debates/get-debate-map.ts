@@ -8,14 +8,12 @@ import { AppError } from "@/lib/errors";
 import { toMapDocument } from "@/lib/graph/to-map-document";
 import type { TMapDocument } from "@/lib/schemas/map";
 import { db } from "@/lib/server/db";
-import { NODE_ROW, RELATION_ROW } from "@/lib/server/nodes/node-row";
+import { NODE_COLUMNS, RELATION_ROW } from "@/lib/server/nodes/node-row";
 import { seenSources, seenWhere } from "@/lib/server/sources/seen-sources";
 
 import { authorKey, authorKeys } from "./author-key";
 import { authorLabels } from "./author-labels";
 
-// Citations are read apart, for the whole debate at once [1].
-const NODE_COLUMNS = { ...NODE_ROW, nodeSources: false } as const;
 
 type DebateRow = NonNullable<Awaited<ReturnType<typeof findDebate>>>;
 
@@ -81,6 +79,7 @@ async function readMap(debate: DebateRow, status: Prisma.NodeWhereInput & Prisma
   const visible = { debateId: debate.id, deletedAt: null, ...status };
   const [article, nodes, relations, citations, sources, teams] = await Promise.all([
     db.article.findUniqueOrThrow({ where: { id: debate.articleId } }),
+    // Citations are read apart, for the whole debate at once [1].
     db.node.findMany({ where: visible, orderBy: { createdAt: "asc" }, select: NODE_COLUMNS }),
     db.relation.findMany({
       where: visible,

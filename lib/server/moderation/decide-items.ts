@@ -36,41 +36,49 @@ export async function decideItems({ actor, slug, input }: { actor: Actor; slug: 
   const reason = input.decision === "reject" ? (input.reason ?? null) : null;
   const idsOf = (type: TModerationItemRef["type"]) => input.items.filter((i) => i.type === type).map((i) => i.id);
 
-  return db.$transaction(async (tx) => {
-    // Two moderators deciding at once wait for each other, so the checks below hold until commit.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${debateId}))`;
-    const [nodes, relations] = await Promise.all([
-      tx.node.findMany({ where: { id: { in: idsOf("node") } }, select: { ...NODE_ROW, debateId: true, deletedAt: true } }),
-      tx.relation.findMany({ where: { id: { in: idsOf("relation") } }, select: RELATION }),
-    ]);
-    const found = new Map<string, { debateId: string; status: ContributionStatus; version: number; deletedAt: Date | null }>([
-      ...nodes.map((n) => [`node:${n.id}`, n] as const),
-      ...relations.map((r) => [`relation:${r.id}`, r] as const),
-    ]);
-    for (const ref of input.items) checkDecidable(ref, found.get(`${ref.type}:${ref.id}`), debateId);
-
+  // Read before the transaction: each write below is conditional on the status
+  // and version read here, so a row that changed meanwhile aborts the request,
+  // and no lock is held while reading or checking.
+  const nodeIds = idsOf("node");
+  const relationIds = idsOf("relation");
+  const [nodes, relations, companions] = await Promise.all([
+    nodeIds.length > 0 ? db.node.findMany({ where: { id: { in: nodeIds } }, select: { ...NODE_ROW, debateId: true, deletedAt: true } }) : [],
+    relationIds.length > 0 ? db.relation.findMany({ where: { id: { in: relationIds } }, select: RELATION }) : [],
     // The relations a statement came with are decided with it.
-    const nodeIds = new Set(nodes.map((n) => n.id));
-    const companions = await tx.relation.findMany({ where: { fromId: { in: [...nodeIds] }, deletedAt: null, status: "pending" }, select: RELATION });
-    const allRelations = [...relations, ...companions.filter((c) => !relations.some((r) => r.id === c.id))];
-    if (status === "approved") {
-      // An end is fine if it is on the map, or approved in this same request.
-      const isOnMap = (end: End) => end.deletedAt === null && (end.status === "approved" || nodeIds.has(end.id));
-      for (const r of allRelations) {
-        const blocked = [r.from, r.to].find((end) => !isOnMap(end));
-        if (!blocked) continue;
-        const state = blocked.deletedAt ? "deleted" : blocked.status;
-        const isCompanion = nodeIds.has(r.from.id);
-        const lead = isCompanion ? `The statement ${quoted(r.from.text)} answers` : "This link joins";
-        throw new AppError(
-          "CONFLICT",
-          state === "pending"
-            ? `${lead} ${quoted(blocked.text)}, which is still pending: approve ${isCompanion ? "the statement it answers" : "that statement"} first.`
-            : `${lead} ${quoted(blocked.text)}, which was ${state}, so it cannot be approved. Reject it instead.`,
-        );
-      }
-    }
+    nodeIds.length > 0 ? db.relation.findMany({ where: { fromId: { in: nodeIds }, deletedAt: null, status: "pending" }, select: RELATION }) : [],
+  ]);
+  const found = new Map<string, { debateId: string; status: ContributionStatus; version: number; deletedAt: Date | null }>([
+    ...nodes.map((n) => [`node:${n.id}`, n] as const),
+    ...relations.map((r) => [`relation:${r.id}`, r] as const),
+  ]);
+  for (const ref of input.items) checkDecidable(ref, found.get(`${ref.type}:${ref.id}`), debateId);
 
+  const decidedNodeIds = new Set(nodes.map((n) => n.id));
+  const allRelations = [...relations, ...companions.filter((c) => !relations.some((r) => r.id === c.id))];
+  if (status === "approved") {
+    // An end is fine if it is on the map, or approved in this same request.
+    const isOnMap = (end: End) => end.deletedAt === null && (end.status === "approved" || decidedNodeIds.has(end.id));
+    for (const r of allRelations) {
+      const blocked = [r.from, r.to].find((end) => !isOnMap(end));
+      if (!blocked) continue;
+      const state = blocked.deletedAt ? "deleted" : blocked.status;
+      const isCompanion = decidedNodeIds.has(r.from.id);
+      const lead = isCompanion ? `The statement ${quoted(r.from.text)} answers` : "This link joins";
+      throw new AppError(
+        "CONFLICT",
+        state === "pending"
+          ? `${lead} ${quoted(blocked.text)}, which is still pending: approve ${isCompanion ? "the statement it answers" : "that statement"} first.`
+          : `${lead} ${quoted(blocked.text)}, which was ${state}, so it cannot be approved. Reject it instead.`,
+      );
+    }
+  }
+
+  // Rows are claimed in one order (statements, then links, each by id), so two
+  // moderators deciding overlapping items wait for each other rather than deadlock.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  nodes.sort(byId);
+  allRelations.sort(byId);
+  return db.$transaction(async (tx) => {
     const decided: TDecidedItem[] = [];
     const data = { status, rejectionReason: reason, reviewedById: actorId, reviewedAt: new Date(), version: { increment: 1 } } as const;
     for (const node of nodes) {
@@ -104,7 +112,7 @@ function checkDecidable(ref: TModerationItemRef, item: { debateId: string; statu
   }
 }
 
-/** The conditional update of one item; a row changed meanwhile (an edit does not wait for the lock) aborts the whole request. */
+/** The conditional update of one item; a row changed since it was read (decided, edited or deleted) aborts the whole request. */
 async function claim(update: Promise<{ count: number }>, type: TModerationItemRef["type"]): Promise<void> {
   if ((await update).count === 0) throw new AppError("CONFLICT", `A ${WORD[type]} you chose changed while it was being decided. Reload the queue; nothing was decided.`);
 }

@@ -13,7 +13,7 @@ import { db } from "@/lib/server/db";
 import { publishEvent } from "@/lib/server/events/publish-event";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 
-import { NODE_ROW, nodeSnapshot } from "./node-row";
+import { NODE_COLUMNS, NODE_ROW, nodeSnapshot } from "./node-row";
 
 /** A node of the debate that is still on the map, or 404. */
 export async function findNodeForChange(debateId: string, nodeId: string) {
@@ -27,29 +27,44 @@ export function staleVersion(debateId: string, current: TMapNode): AppError {
   return new AppError("CONFLICT", "Someone changed this statement after you opened it. Compare with the current text and try again.", undefined, withAuthorKey(debateId, current));
 }
 
-/** Changes a node's text if `version` is still current; writes a revision. */
+/** The 409 for a change that lost the race for a node's row: carries the node as the winner left it. */
+export async function lostRace(debateId: string, nodeId: string): Promise<AppError> {
+  return staleVersion(debateId, toMapNode(await db.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW })));
+}
+
+/**
+ * Changes a node's text if `version` is still current; writes a revision. A
+ * stale version is refused before any transaction; the transaction holds the
+ * node's row only from its conditional update to its commit.
+ */
 export async function updateNode({ actor, slug, nodeId, input }: { actor: Actor; slug: string; nodeId: string; input: TUpdateNodeRequest }): Promise<TMapNode> {
   const access = await loadDebateAccess(slug, actor);
-  const before = await findNodeForChange(access.debate.id, nodeId);
+  const debateId = access.debate.id;
+  const before = await findNodeForChange(debateId, nodeId);
   assertCan(access, "node:update", { authorId: before.authorId });
+  if (before.version !== input.version) throw staleVersion(debateId, toMapNode(before));
   // Under pre-moderation a participant's edit is a new contribution: it goes
   // back to review, so approval cannot be used to publish other words later
   // (and editing a rejected statement is how it is sent again).
   const review = needsModeration(access.who.role, access.debate.moderationMode) && before.status !== "pending" ? { status: "pending" as const, reviewedById: null, reviewedAt: null, rejectionReason: null } : {};
-  return db.$transaction(async (tx) => {
+  const after = await db.$transaction(async (tx) => {
     // The version in the where clause makes the check and the write one step.
-    const { count } = await tx.node.updateMany({
+    const [updated] = await tx.node.updateManyAndReturn({
       where: { id: nodeId, version: input.version, deletedAt: null },
       data: { text: input.text, version: { increment: 1 }, ...review },
+      select: NODE_COLUMNS,
     });
-    const after = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: NODE_ROW });
-    if (count === 0) throw staleVersion(access.debate.id, toMapNode(after));
-    await recordRevision(tx, { debateId: access.debate.id, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
+    if (!updated) return null;
+    // An edit changes the text, never the citations, so those read above still hold.
+    const after = { ...updated, nodeSources: before.nodeSources };
+    await recordRevision(tx, { debateId, entityType: "node", entityId: nodeId, version: after.version, action: "update", actorId: actor.userId, before: nodeSnapshot(before), after: nodeSnapshot(after) });
     // A moderator rewording someone's contribution before approving it answers for it in the audit log.
     if (before.status === "pending" && before.authorId !== actor.userId) {
-      await recordAudit(tx, { debateId: access.debate.id, actorId: actor.userId, action: "node.edited-before-approval", detail: { nodeId, authorId: before.authorId, before: before.text, after: after.text } });
+      await recordAudit(tx, { debateId, actorId: actor.userId, action: "node.edited-before-approval", detail: { nodeId, authorId: before.authorId, before: before.text, after: after.text } });
     }
-    await publishEvent(tx, { debateId: access.debate.id, type: "node.updated", entityId: nodeId, authorId: after.authorId, status: after.status });
-    return withAuthorKey(access.debate.id, toMapNode(after));
+    await publishEvent(tx, { debateId, type: "node.updated", entityId: nodeId, authorId: after.authorId, status: after.status });
+    return after;
   });
+  if (!after) throw await lostRace(debateId, nodeId);
+  return withAuthorKey(debateId, toMapNode(after));
 }
