@@ -4,7 +4,7 @@ import type { Prisma } from "@prisma/client";
 
 import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
-import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
+import { toMapNode, toMapSource } from "@/lib/server/debates/to-map-document";
 import type { TCreatedNode } from "@/lib/schemas/map";
 import type { TCreateNodeInput } from "@/lib/schemas/node";
 import type { Actor } from "@/lib/server/auth/get-actor";

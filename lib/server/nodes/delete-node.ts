@@ -1,6 +1,6 @@
 import "server-only";
 
-import { toMapNode } from "@/lib/graph/to-map-document";
+import { toMapNode } from "@/lib/server/debates/to-map-document";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
 import { db } from "@/lib/server/db";

@@ -2,7 +2,7 @@ import "server-only";
 
 import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
-import { toMapNode } from "@/lib/graph/to-map-document";
+import { toMapNode } from "@/lib/server/debates/to-map-document";
 import type { TMapNode } from "@/lib/schemas/map";
 import type { TUpdateNodeRequest } from "@/lib/schemas/node";
 import { recordAudit } from "@/lib/server/audit/record-audit";
