@@ -12,10 +12,8 @@ import { publishEvent } from "@/lib/server/events/publish-event";
 import { NODE_ROW, nodeSnapshot } from "@/lib/server/nodes/node-row";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 
-type End = { id: string; text: string; status: ContributionStatus; deletedAt: Date | null };
-
-const END = { select: { id: true, text: true, status: true, deletedAt: true } } as const;
-const RELATION = { id: true, debateId: true, status: true, version: true, authorId: true, deletedAt: true, from: END, to: END } as const;
+type End = { id: string; text: string; status: ContributionStatus; deletedAt: string | null };
+type RelationRow = { id: string; debateId: string; status: ContributionStatus; version: number; authorId: string | null; deletedAt: Date | null; from: End; to: End };
 const WORD: Record<TModerationItemRef["type"], string> = { node: "statement", relation: "link" };
 
 const quoted = (text: string) => `“${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
@@ -41,12 +39,17 @@ export async function decideItems({ actor, slug, input }: { actor: Actor; slug: 
   // and no lock is held while reading or checking.
   const nodeIds = idsOf("node");
   const relationIds = idsOf("relation");
-  const [nodes, relations, companions] = await Promise.all([
+  const [nodes, linked] = await Promise.all([
     nodeIds.length > 0 ? db.node.findMany({ where: { id: { in: nodeIds } }, select: { ...NODE_ROW, debateId: true, deletedAt: true } }) : [],
-    relationIds.length > 0 ? db.relation.findMany({ where: { id: { in: relationIds } }, select: RELATION }) : [],
-    // The relations a statement came with are decided with it.
-    nodeIds.length > 0 ? db.relation.findMany({ where: { fromId: { in: nodeIds }, deletedAt: null, status: "pending" }, select: RELATION }) : [],
+    // The links chosen, and those a chosen statement came with (decided with it), with both ends.
+    db.$queryRaw<RelationRow[]>`
+      SELECT r."id", r."debateId", r."status"::text AS "status", r."version", r."authorId", r."deletedAt",
+        json_build_object('id', f."id", 'text', f."text", 'status', f."status", 'deletedAt', f."deletedAt") AS "from",
+        json_build_object('id', t."id", 'text', t."text", 'status', t."status", 'deletedAt', t."deletedAt") AS "to"
+      FROM "Relation" r JOIN "Node" f ON f."id" = r."fromId" JOIN "Node" t ON t."id" = r."toId"
+      WHERE r."id" = ANY(${relationIds}::uuid[]) OR (r."fromId" = ANY(${nodeIds}::uuid[]) AND r."deletedAt" IS NULL AND r."status" = 'pending')`,
   ]);
+  const relations = linked.filter((r) => relationIds.includes(r.id));
   const found = new Map<string, { debateId: string; status: ContributionStatus; version: number; deletedAt: Date | null }>([
     ...nodes.map((n) => [`node:${n.id}`, n] as const),
     ...relations.map((r) => [`relation:${r.id}`, r] as const),
@@ -54,7 +57,7 @@ export async function decideItems({ actor, slug, input }: { actor: Actor; slug: 
   for (const ref of input.items) checkDecidable(ref, found.get(`${ref.type}:${ref.id}`), debateId);
 
   const decidedNodeIds = new Set(nodes.map((n) => n.id));
-  const allRelations = [...relations, ...companions.filter((c) => !relations.some((r) => r.id === c.id))];
+  const allRelations = linked;
   if (status === "approved") {
     // An end is fine if it is on the map, or approved in this same request.
     const isOnMap = (end: End) => end.deletedAt === null && (end.status === "approved" || decidedNodeIds.has(end.id));

@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { Prisma } from "@prisma/client";
+
 import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
 import { toMapNode } from "@/lib/server/debates/to-map-document";
@@ -15,11 +17,18 @@ import { recordRevision } from "@/lib/server/revisions/record-revision";
 
 import { NODE_COLUMNS, NODE_ROW, nodeSnapshot } from "./node-row";
 
-/** A node of the debate that is still on the map, or 404. */
-export async function findNodeForChange(debateId: string, nodeId: string) {
-  const node = await db.node.findFirst({ where: { id: nodeId, debateId, deletedAt: null }, select: NODE_ROW });
-  if (!node) throw new AppError("NOT_FOUND", "That statement is not on this debate's map (it may have been deleted).");
-  return node;
+type NodeRow = Prisma.NodeGetPayload<{ select: typeof NODE_ROW }>;
+
+/** A node of the debate that is still on the map, with its citations, in one query; or 404. */
+export async function findNodeForChange(debateId: string, nodeId: string): Promise<NodeRow> {
+  const [row] = await db.$queryRaw<(Omit<NodeRow, "nodeSources"> & { sourceIds: string[] })[]>`
+    SELECT n."id", n."kind"::text AS "kind", n."text", n."attributedTo", n."anchorStart", n."anchorEnd", n."status"::text AS "status", n."authorId",
+      n."teamId", n."teamSide"::text AS "teamSide", n."rejectionReason", n."version",
+      ARRAY(SELECT ns."sourceId" FROM "NodeSource" ns WHERE ns."nodeId" = n."id") AS "sourceIds"
+    FROM "Node" n WHERE n."id" = ${nodeId}::uuid AND n."debateId" = ${debateId}::uuid AND n."deletedAt" IS NULL`;
+  if (!row) throw new AppError("NOT_FOUND", "That statement is not on this debate's map (it may have been deleted).");
+  const { sourceIds, ...node } = row;
+  return { ...node, nodeSources: sourceIds.map((sourceId) => ({ sourceId })) };
 }
 
 /** The 409 for an edit or deletion that started from an older version; carries the current node. */
