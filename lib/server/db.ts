@@ -14,9 +14,8 @@ function client(): PrismaClient {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides a database.");
   }
-  // 20 connections: a write waiting for a row lock or for the debate's moderation lock holds its
-  // connection meanwhile, and with 10 such waits stalled every other request (the CPU sat a third
-  // idle under 30 editors). A connection that cannot be had in 10 s fails the request (503)
+  // 20 connections: a write waiting for a row lock holds its connection meanwhile, and with 10
+  // such waits every other request stalled (the CPU sat a third idle under 30 editors). A connection that cannot be had in 10 s fails the request (503)
   // rather than leaving it waiting on a database that is away.
   globalForDb.prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 20, connectionTimeoutMillis: 10_000, keepAlive: true }) });
   return globalForDb.prisma;

@@ -4,7 +4,7 @@ import { findDebates } from "@/lib/server/debates/find-debates";
 import { route } from "@/lib/server/http";
 
 /** GET /api/debates: the debates anyone may read. */
-export const GET = route({}, async () => ({ debates: await findDebates() }));
+export const GET = route({ isPublic: true }, async () => ({ debates: await findDebates() }));
 
 /** POST /api/debates: a new debate on a pasted article, owned by its creator; answers its slug. */
 export const POST = route({ body: ZCreateDebateRequest, status: 201, maxBodyBytes: MAX_NEW_DEBATE_BYTES }, async ({ actor, body }): Promise<TCreatedDebate> => createDebate({ actor, input: body }));

@@ -6,7 +6,7 @@ import { ZDebateSlug } from "@/lib/schemas/domain";
 import { getViewer } from "@/lib/server/auth/get-viewer";
 import { authorKey } from "@/lib/server/debates/author-key";
 import { loadDebateAccess } from "@/lib/server/debates/debate-access";
-import { getDebateMap, getViewerMap } from "@/lib/server/debates/get-debate-map";
+import { buildViewerMap, mapViewer } from "@/lib/server/debates/get-debate-map";
 
 import { AccountMenu } from "@/components/auth/account-menu";
 
@@ -28,15 +28,15 @@ async function orNotFound<T>(debateId: string, load: (slug: string) => Promise<T
 }
 
 export async function generateMetadata({ params }: Props) {
-  const doc = await orNotFound((await params).debateId, getDebateMap);
-  return { title: `${doc.debate.title} · Argument maps` };
+  const { debate } = await orNotFound((await params).debateId, (slug) => loadDebateAccess(slug, null));
+  return { title: `${debate.title} · Argument maps` };
 }
 
 export default async function DebatePage({ params }: Props) {
   const viewer = await getViewer();
   const { doc, access } = await orNotFound((await params).debateId, async (slug) => {
     const access = await loadDebateAccess(slug, viewer);
-    return { doc: await getViewerMap(slug, access.who), access };
+    return { doc: await buildViewerMap(access.debate, await mapViewer(access.debate, access.who)), access };
   });
   const oversees = can(access.who, "debate:oversee", access.state).allowed;
   // The map names authors by their key in this debate; the page knows the viewer by theirs.

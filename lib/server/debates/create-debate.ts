@@ -1,6 +1,5 @@
 import "server-only";
 
-import { AppError } from "@/lib/errors";
 import type { TCreateDebateInput } from "@/lib/schemas/debate";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { db } from "@/lib/server/db";
@@ -12,8 +11,7 @@ import { insertOwnedDebate } from "./insert-debate";
  * A new debate on an article its creator pasted in, owned by them, with the
  * article as a source of its own so that every passage mapped from it cites it.
  */
-export async function createDebate({ actor, input }: { actor: Actor | null; input: TCreateDebateInput }): Promise<{ slug: string }> {
-  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to start a debate.");
+export async function createDebate({ actor, input }: { actor: Actor; input: TCreateDebateInput }): Promise<{ slug: string }> {
   const { article } = input;
   const publishedAt = article.publishedAt ? new Date(`${article.publishedAt}T00:00:00Z`) : null;
   return db.$transaction(async (tx) => {

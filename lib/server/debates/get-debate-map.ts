@@ -1,86 +1,70 @@
 import "server-only";
 
 import type { Prisma } from "@prisma/client";
-import { cache } from "react";
 
 import { canSee, type DebateActor } from "@/lib/authz/can";
-import { AppError } from "@/lib/errors";
-import { toMapDocument } from "@/lib/graph/to-map-document";
 import type { TMapDocument } from "@/lib/schemas/map";
 import { db } from "@/lib/server/db";
-import { NODE_ROW, RELATION_ROW } from "@/lib/server/nodes/node-row";
+import { NODE_COLUMNS, RELATION_ROW } from "@/lib/server/nodes/node-row";
 import { seenSources, seenWhere } from "@/lib/server/sources/seen-sources";
 
 import { authorKey, authorKeys } from "./author-key";
+import { loadDebateAccess, type DebateRow } from "./debate-access";
 import { authorLabels } from "./author-labels";
-
-// Citations are read apart, for the whole debate at once [1].
-const NODE_COLUMNS = { ...NODE_ROW, nodeSources: false } as const;
-
-type DebateRow = NonNullable<Awaited<ReturnType<typeof findDebate>>>;
-
-function findDebate(slug: string) {
-  return db.debate.findFirst({ where: { slug, deletedAt: null } });
-}
+import { toMapDocument } from "./to-map-document";
 
 /**
- * The whole public map of one debate: its approved, not deleted nodes and
- * relations, the sources they cite (and the article's), the article they are
- * anchored in, its teams and how its authors are named.
- *
- * Kept cheap for maps of thousands of nodes: after the debate itself, every
- * query runs at once and none joins another table on every row [1]; relations
- * whose ends are not visible are dropped here, from the nodes already read [2].
- * Within one request the page and its metadata share one read: React's
- * cache() lasts a server render (route handlers, outside one, read each time).
+ * The whole public map of one debate by its slug (the export script): what
+ * buildViewerMap gives someone who sees no more than the public.
  */
-export const getDebateMap = cache(async (slug: string): Promise<TMapDocument> => {
-  const debate = await findDebate(slug);
-  if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
-  return readMap(debate, seenWhere(null), false);
-});
-
-/**
- * The map as one person sees it: the public map, plus the pending and rejected
- * items they may see (their own; all of them for the owner and moderators),
- * with real names in an anonymous debate for the owner and moderators.
- */
-export async function getViewerMap(slug: string, who: DebateActor): Promise<TMapDocument> {
-  const debate = await findDebate(slug);
-  if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
-  return who && (await seesMoreThanPublic(debate, who)) ? personalMap(debate, who) : getDebateMap(slug);
+export async function getDebateMap(slug: string): Promise<TMapDocument> {
+  return buildViewerMap((await loadDebateAccess(slug, null)).debate, null);
 }
 
 const oversees = (who: NonNullable<DebateActor>) => who.role === "owner" || who.role === "moderator";
 
-/** Whether this person's map differs from the public one (so it cannot be served from the shared cache). */
-export async function seesMoreThanPublic(debate: { id: string; anonymous: boolean }, who: NonNullable<DebateActor>): Promise<boolean> {
-  if (oversees(who) && debate.anonymous) return true;
+/**
+ * Whose own map a person gets: null when theirs is the public one (the same
+ * for everyone, so it can be shared), else the person themselves, when they
+ * may see pending or rejected items, or real names in an anonymous debate.
+ */
+export async function mapViewer(debate: Pick<DebateRow, "id" | "anonymous">, who: DebateActor): Promise<NonNullable<DebateActor> | null> {
+  if (!who) return null;
+  if (oversees(who) && debate.anonymous) return who;
   const unapproved = { debateId: debate.id, deletedAt: null, status: { not: "approved" as const }, ...(oversees(who) ? {} : { authorId: who.userId }) };
   const [nodes, relations] = await Promise.all([db.node.count({ where: unapproved }), db.relation.count({ where: unapproved })]);
-  return nodes + relations > 0;
+  return nodes + relations > 0 ? who : null;
 }
 
-async function personalMap(debate: DebateRow, who: NonNullable<DebateActor>): Promise<TMapDocument> {
-  const doc = await readMap(debate, seenWhere(who), oversees(who));
+/**
+ * The one builder of the map a person sees (give it mapViewer's answer). For
+ * null, the public map: its approved, not deleted nodes and relations, the
+ * sources they cite (and the article's), the article they are anchored in,
+ * its teams and how its authors are named. For a person, the public map plus
+ * the pending and rejected items they may see (their own; all of them for the
+ * owner and moderators), with real names in an anonymous debate for the owner
+ * and moderators.
+ *
+ * Kept cheap for maps of thousands of nodes: the debate's row comes with the
+ * request's access, every query runs at once and none joins another table on
+ * every row [1]; relations whose ends are not visible are dropped here, from
+ * the nodes already read [2].
+ */
+export async function buildViewerMap(debate: DebateRow, viewer: NonNullable<DebateActor> | null): Promise<TMapDocument> {
+  if (!viewer) return readMap(debate, seenWhere(null), false);
+  const doc = await readMap(debate, seenWhere(viewer), oversees(viewer));
   // The document names authors by their key in this debate, so the person is too.
-  const asAuthor = { ...who, userId: authorKey(debate.id, who.userId) };
+  const asAuthor = { ...viewer, userId: authorKey(debate.id, viewer.userId) };
   const nodes = doc.nodes.filter((n) => canSee(asAuthor, n));
   const ids = new Set(nodes.map((n) => n.id));
   return { ...doc, nodes, relations: doc.relations.filter((r) => canSee(asAuthor, r) && ids.has(r.fromId) && ids.has(r.toId)) };
-}
-
-/** This person's own map, for the map API, which has already asked seesMoreThanPublic. */
-export async function getPersonalMap(slug: string, who: NonNullable<DebateActor>): Promise<TMapDocument> {
-  const debate = await findDebate(slug);
-  if (!debate) throw new AppError("NOT_FOUND", `There is no debate "${slug}".`);
-  return personalMap(debate, who);
 }
 
 async function readMap(debate: DebateRow, status: Prisma.NodeWhereInput & Prisma.RelationWhereInput, revealNames: boolean): Promise<TMapDocument> {
   const visible = { debateId: debate.id, deletedAt: null, ...status };
   const [article, nodes, relations, citations, sources, teams] = await Promise.all([
     db.article.findUniqueOrThrow({ where: { id: debate.articleId } }),
+    // Citations are read apart, for the whole debate at once [1].
     db.node.findMany({ where: visible, orderBy: { createdAt: "asc" }, select: NODE_COLUMNS }),
     db.relation.findMany({
       where: visible,

@@ -25,7 +25,7 @@ export function newJoinCode(): string {
  * another debate already has fails the transaction on the unique index, so
  * the whole transaction is tried again with another code.
  */
-export async function regenerateJoinCode({ actor, slug, makeCode = newJoinCode }: { actor: Actor | null; slug: string; makeCode?: () => string }): Promise<{ joinCode: string }> {
+export async function regenerateJoinCode({ actor, slug, makeCode = newJoinCode }: { actor: Actor; slug: string; makeCode?: () => string }): Promise<{ joinCode: string }> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   const debateId = access.debate.id;
@@ -34,7 +34,7 @@ export async function regenerateJoinCode({ actor, slug, makeCode = newJoinCode }
     try {
       return await db.$transaction(async (tx) => {
         const debate = await tx.debate.update({ where: { id: debateId }, data: { joinCode }, select: { joinRole: true } });
-        await recordAudit(tx, { debateId, actorId: actor!.userId, action: "join-code.regenerated", detail: { joinRole: debate.joinRole } });
+        await recordAudit(tx, { debateId, actorId: actor.userId, action: "join-code.regenerated", detail: { joinRole: debate.joinRole } });
         await publishEvent(tx, { debateId, type: "debate.updated", entityId: debateId });
         return { joinCode };
       });
@@ -45,7 +45,7 @@ export async function regenerateJoinCode({ actor, slug, makeCode = newJoinCode }
 }
 
 /** Turns the join code off: the link and the code stop working until a new one is made. */
-export async function disableJoinCode({ actor, slug }: { actor: Actor | null; slug: string }): Promise<{ joinCode: null }> {
+export async function disableJoinCode({ actor, slug }: { actor: Actor; slug: string }): Promise<{ joinCode: null }> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   const debateId = access.debate.id;
@@ -53,7 +53,7 @@ export async function disableJoinCode({ actor, slug }: { actor: Actor | null; sl
     const { count } = await tx.debate.updateMany({ where: { id: debateId, joinCode: { not: null } }, data: { joinCode: null } });
     // Disabling twice records nothing the second time.
     if (count > 0) {
-      await recordAudit(tx, { debateId, actorId: actor!.userId, action: "join-code.disabled" });
+      await recordAudit(tx, { debateId, actorId: actor.userId, action: "join-code.disabled" });
       await publishEvent(tx, { debateId, type: "debate.updated", entityId: debateId });
     }
     return { joinCode: null };

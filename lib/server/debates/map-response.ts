@@ -8,8 +8,8 @@ import { db } from "@/lib/server/db";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { acceptsGzip, gzippedBody } from "@/lib/server/gzipped-route";
 
-import { loadDebateAccess } from "./debate-access";
-import { getDebateMap, getPersonalMap, seesMoreThanPublic } from "./get-debate-map";
+import { loadDebateAccess, type DebateRow } from "./debate-access";
+import { buildViewerMap, mapViewer } from "./get-debate-map";
 
 /** Bodies as the Response constructor takes them, so a request does not copy them again. */
 type Cached = { revision: string; json: Uint8Array<ArrayBuffer>; gzip: Uint8Array<ArrayBuffer> };
@@ -44,31 +44,30 @@ async function mapRevision(debateId: string): Promise<string> {
  * time, and a classroom refetches the map on every change.
  */
 export async function mapResponse(slug: string, request: Request, actor: Actor | null): Promise<Response> {
-  const access = await loadDebateAccess(slug, actor);
-  const debate = access.debate;
-  const revision = await mapRevision(debate.id);
+  const { debate, who } = await loadDebateAccess(slug, actor);
+  const [revision, viewer] = await Promise.all([mapRevision(debate.id), mapViewer(debate, who)]);
   const headers: Record<string, string> = { "Cache-Control": "no-cache", "Content-Type": "application/json" };
-  if (access.who && (await seesMoreThanPublic(debate, access.who))) {
+  if (viewer) {
     // Holds this person's pending items: no shared cache may keep it.
     headers["Cache-Control"] = "private, no-cache";
-    headers.ETag = `"${createHash("sha1").update(`${revision}:${access.who.userId}:${access.who.role}`).digest("base64url")}"`;
+    headers.ETag = `"${createHash("sha1").update(`${revision}:${viewer.userId}:${viewer.role}`).digest("base64url")}"`;
     if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
-    return new Response(JSON.stringify(await getPersonalMap(slug, access.who)), { headers });
+    return new Response(JSON.stringify(await buildViewerMap(debate, viewer)), { headers });
   }
-  const entry = await cachedPublicMap(debate.id, slug, revision);
+  const entry = await cachedPublicMap(debate, revision);
   headers.ETag = `"${createHash("sha1").update(revision).digest("base64url")}"`;
   if (request.headers.get("if-none-match") === headers.ETag) return new Response(null, { status: 304, headers });
   if (acceptsGzip(request)) return gzippedBody(entry.gzip, { headers });
   return new Response(entry.json, { headers });
 }
 
-async function cachedPublicMap(debateId: string, slug: string, revision: string): Promise<Cached> {
-  let entry = cache.get(debateId);
+async function cachedPublicMap(debate: DebateRow, revision: string): Promise<Cached> {
+  let entry = cache.get(debate.id);
   if (entry?.revision !== revision) {
-    const json = Buffer.from(JSON.stringify(await getDebateMap(slug)));
+    const json = Buffer.from(JSON.stringify(await buildViewerMap(debate, null)));
     entry = { revision, json, gzip: gzipSync(json) };
-    cache.delete(debateId);
-    cache.set(debateId, entry);
+    cache.delete(debate.id);
+    cache.set(debate.id, entry);
     if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   }
   return entry;

@@ -20,7 +20,7 @@ type Change<T> = { from: T; to: T };
  * gets an audit entry of its own (it decides who may still write); the others
  * share one. A setting sent with the value it already has records nothing.
  */
-export async function updateDebateSettings({ actor, slug, input }: { actor: Actor | null; slug: string; input: TDebateSettingsRequest }): Promise<TDebateSettings> {
+export async function updateDebateSettings({ actor, slug, input }: { actor: Actor; slug: string; input: TDebateSettingsRequest }): Promise<TDebateSettings> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   if (!access.state.hasOwner && input.moderationMode === "open") {
@@ -28,7 +28,7 @@ export async function updateDebateSettings({ actor, slug, input }: { actor: Acto
     throw new AppError("VALIDATION", reason, { moderationMode: [reason] });
   }
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
   return db.$transaction(async (tx) => {
     const current = await tx.debate.findUniqueOrThrow({ where: { id: debateId }, select: SETTINGS });
     const changes: Record<string, Change<unknown>> = {};

@@ -21,8 +21,7 @@ export async function findDebateByJoinCode(code: string) {
  * have, with the role the owner chose for joiners. Joining again changes
  * nothing: an existing member keeps their role, higher or lower.
  */
-export async function joinDebate({ actor, code }: { actor: Actor | null; code: string }): Promise<{ slug: string }> {
-  if (!actor) throw new AppError("UNAUTHORIZED", "Sign in to join a debate.");
+export async function joinDebate({ actor, code }: { actor: Actor; code: string }): Promise<{ slug: string }> {
   const debate = await findDebateByJoinCode(code);
   if (debate.phase === "archived") throw new AppError("FORBIDDEN", "This debate is archived and takes no new members. You can still read it.");
   if (debate.ownerId === actor.userId) return { slug: debate.slug };

@@ -14,7 +14,7 @@ import { findMember } from "./find-member";
  * wrote stays on the map under their name (or "Former participant" in an
  * anonymous debate), with its history.
  */
-export async function removeMember({ actor, slug, userId }: { actor: Actor | null; slug: string; userId: string }): Promise<{ userId: string }> {
+export async function removeMember({ actor, slug, userId }: { actor: Actor; slug: string; userId: string }): Promise<{ userId: string }> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   const { debate } = access;
@@ -22,7 +22,7 @@ export async function removeMember({ actor, slug, userId }: { actor: Actor | nul
     const member = await findMember(tx, debate, userId);
     if (member.isOwner) throw new AppError("CONFLICT", "The owner cannot be removed: a debate always keeps its owner.");
     await tx.member.delete({ where: { id: member.id } });
-    await recordAudit(tx, { debateId: debate.id, actorId: actor!.userId, action: "member.removed", detail: { userId, name: member.name, role: member.role, team: member.teamName } });
+    await recordAudit(tx, { debateId: debate.id, actorId: actor.userId, action: "member.removed", detail: { userId, name: member.name, role: member.role, team: member.teamName } });
     await publishEvent(tx, { debateId: debate.id, type: "member.removed", entityId: member.id });
     return { userId };
   });

@@ -15,11 +15,11 @@ import { findMember } from "./find-member";
  * debate always keeps its owner; their team may. A request that changes
  * nothing records nothing.
  */
-export async function updateMember({ actor, slug, userId, input }: { actor: Actor | null; slug: string; userId: string; input: TUpdateMemberRequest }): Promise<Pick<TMember, "userId" | "role" | "teamId">> {
+export async function updateMember({ actor, slug, userId, input }: { actor: Actor; slug: string; userId: string; input: TUpdateMemberRequest }): Promise<Pick<TMember, "userId" | "role" | "teamId">> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   const { debate } = access;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
   return db.$transaction(async (tx) => {
     const member = await findMember(tx, debate, userId);
     if (input.role !== undefined && input.role !== member.role && member.isOwner) {

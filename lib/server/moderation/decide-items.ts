@@ -12,10 +12,8 @@ import { publishEvent } from "@/lib/server/events/publish-event";
 import { NODE_ROW, nodeSnapshot } from "@/lib/server/nodes/node-row";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 
-type End = { id: string; text: string; status: ContributionStatus; deletedAt: Date | null };
-
-const END = { select: { id: true, text: true, status: true, deletedAt: true } } as const;
-const RELATION = { id: true, debateId: true, status: true, version: true, authorId: true, deletedAt: true, from: END, to: END } as const;
+type End = { id: string; text: string; status: ContributionStatus; deletedAt: string | null };
+type RelationRow = { id: string; debateId: string; status: ContributionStatus; version: number; authorId: string | null; deletedAt: Date | null; from: End; to: End };
 const WORD: Record<TModerationItemRef["type"], string> = { node: "statement", relation: "link" };
 
 const quoted = (text: string) => `“${text.length > 80 ? `${text.slice(0, 79)}…` : text}”`;
@@ -27,50 +25,63 @@ const quoted = (text: string) => `“${text.length > 80 ? `${text.slice(0, 79)}�
  * on the map). A statement carries the pending relations it came with.
  * Each change keeps a revision, an audit entry and an event.
  */
-export async function decideItems({ actor, slug, input }: { actor: Actor | null; slug: string; input: TModerationDecisionRequest }): Promise<TModerationDecisionResult> {
+export async function decideItems({ actor, slug, input }: { actor: Actor; slug: string; input: TModerationDecisionRequest }): Promise<TModerationDecisionResult> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:moderate");
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
   const status = input.decision === "approve" ? "approved" : "rejected";
   const reason = input.decision === "reject" ? (input.reason ?? null) : null;
   const idsOf = (type: TModerationItemRef["type"]) => input.items.filter((i) => i.type === type).map((i) => i.id);
 
-  return db.$transaction(async (tx) => {
-    // Two moderators deciding at once wait for each other, so the checks below hold until commit.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${debateId}))`;
-    const [nodes, relations] = await Promise.all([
-      tx.node.findMany({ where: { id: { in: idsOf("node") } }, select: { ...NODE_ROW, debateId: true, deletedAt: true } }),
-      tx.relation.findMany({ where: { id: { in: idsOf("relation") } }, select: RELATION }),
-    ]);
-    const found = new Map<string, { debateId: string; status: ContributionStatus; version: number; deletedAt: Date | null }>([
-      ...nodes.map((n) => [`node:${n.id}`, n] as const),
-      ...relations.map((r) => [`relation:${r.id}`, r] as const),
-    ]);
-    for (const ref of input.items) checkDecidable(ref, found.get(`${ref.type}:${ref.id}`), debateId);
+  // Read before the transaction: each write below is conditional on the status
+  // and version read here, so a row that changed meanwhile aborts the request,
+  // and no lock is held while reading or checking.
+  const nodeIds = idsOf("node");
+  const relationIds = idsOf("relation");
+  const [nodes, linked] = await Promise.all([
+    nodeIds.length > 0 ? db.node.findMany({ where: { id: { in: nodeIds } }, select: { ...NODE_ROW, debateId: true, deletedAt: true } }) : [],
+    // The links chosen, and those a chosen statement came with (decided with it), with both ends.
+    db.$queryRaw<RelationRow[]>`
+      SELECT r."id", r."debateId", r."status"::text AS "status", r."version", r."authorId", r."deletedAt",
+        json_build_object('id', f."id", 'text', f."text", 'status', f."status", 'deletedAt', f."deletedAt") AS "from",
+        json_build_object('id', t."id", 'text', t."text", 'status', t."status", 'deletedAt', t."deletedAt") AS "to"
+      FROM "Relation" r JOIN "Node" f ON f."id" = r."fromId" JOIN "Node" t ON t."id" = r."toId"
+      WHERE r."id" = ANY(${relationIds}::uuid[]) OR (r."fromId" = ANY(${nodeIds}::uuid[]) AND r."deletedAt" IS NULL AND r."status" = 'pending')`,
+  ]);
+  const relations = linked.filter((r) => relationIds.includes(r.id));
+  const found = new Map<string, { debateId: string; status: ContributionStatus; version: number; deletedAt: Date | null }>([
+    ...nodes.map((n) => [`node:${n.id}`, n] as const),
+    ...relations.map((r) => [`relation:${r.id}`, r] as const),
+  ]);
+  for (const ref of input.items) checkDecidable(ref, found.get(`${ref.type}:${ref.id}`), debateId);
 
-    // The relations a statement came with are decided with it.
-    const nodeIds = new Set(nodes.map((n) => n.id));
-    const companions = await tx.relation.findMany({ where: { fromId: { in: [...nodeIds] }, deletedAt: null, status: "pending" }, select: RELATION });
-    const allRelations = [...relations, ...companions.filter((c) => !relations.some((r) => r.id === c.id))];
-    if (status === "approved") {
-      // An end is fine if it is on the map, or approved in this same request.
-      const isOnMap = (end: End) => end.deletedAt === null && (end.status === "approved" || nodeIds.has(end.id));
-      for (const r of allRelations) {
-        const blocked = [r.from, r.to].find((end) => !isOnMap(end));
-        if (!blocked) continue;
-        const state = blocked.deletedAt ? "deleted" : blocked.status;
-        const isCompanion = nodeIds.has(r.from.id);
-        const lead = isCompanion ? `The statement ${quoted(r.from.text)} answers` : "This link joins";
-        throw new AppError(
-          "CONFLICT",
-          state === "pending"
-            ? `${lead} ${quoted(blocked.text)}, which is still pending: approve ${isCompanion ? "the statement it answers" : "that statement"} first.`
-            : `${lead} ${quoted(blocked.text)}, which was ${state}, so it cannot be approved. Reject it instead.`,
-        );
-      }
+  const decidedNodeIds = new Set(nodes.map((n) => n.id));
+  const allRelations = linked;
+  if (status === "approved") {
+    // An end is fine if it is on the map, or approved in this same request.
+    const isOnMap = (end: End) => end.deletedAt === null && (end.status === "approved" || decidedNodeIds.has(end.id));
+    for (const r of allRelations) {
+      const blocked = [r.from, r.to].find((end) => !isOnMap(end));
+      if (!blocked) continue;
+      const state = blocked.deletedAt ? "deleted" : blocked.status;
+      const isCompanion = decidedNodeIds.has(r.from.id);
+      const lead = isCompanion ? `The statement ${quoted(r.from.text)} answers` : "This link joins";
+      throw new AppError(
+        "CONFLICT",
+        state === "pending"
+          ? `${lead} ${quoted(blocked.text)}, which is still pending: approve ${isCompanion ? "the statement it answers" : "that statement"} first.`
+          : `${lead} ${quoted(blocked.text)}, which was ${state}, so it cannot be approved. Reject it instead.`,
+      );
     }
+  }
 
+  // Rows are claimed in one order (statements, then links, each by id), so two
+  // moderators deciding overlapping items wait for each other rather than deadlock.
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  nodes.sort(byId);
+  allRelations.sort(byId);
+  return db.$transaction(async (tx) => {
     const decided: TDecidedItem[] = [];
     const data = { status, rejectionReason: reason, reviewedById: actorId, reviewedAt: new Date(), version: { increment: 1 } } as const;
     for (const node of nodes) {
@@ -104,7 +115,7 @@ function checkDecidable(ref: TModerationItemRef, item: { debateId: string; statu
   }
 }
 
-/** The conditional update of one item; a row changed meanwhile (an edit does not wait for the lock) aborts the whole request. */
+/** The conditional update of one item; a row changed since it was read (decided, edited or deleted) aborts the whole request. */
 async function claim(update: Promise<{ count: number }>, type: TModerationItemRef["type"]): Promise<void> {
   if ((await update).count === 0) throw new AppError("CONFLICT", `A ${WORD[type]} you chose changed while it was being decided. Reload the queue; nothing was decided.`);
 }

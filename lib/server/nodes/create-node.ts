@@ -4,13 +4,13 @@ import type { Prisma } from "@prisma/client";
 
 import { needsModeration } from "@/lib/authz/can";
 import { AppError } from "@/lib/errors";
-import { toMapNode, toMapSource } from "@/lib/graph/to-map-document";
 import { relationOfLink, takesCoPremises } from "@/lib/schemas/link-kinds";
 import type { TCreatedNode } from "@/lib/schemas/map";
 import type { TCreateNodeInput } from "@/lib/schemas/node";
 import type { Actor } from "@/lib/server/auth/get-actor";
 import { withAuthorKey } from "@/lib/server/debates/author-key";
 import { assertCan, loadDebateAccess } from "@/lib/server/debates/debate-access";
+import { toMapNode, toMapSource } from "@/lib/server/debates/to-map-document";
 import { db } from "@/lib/server/db";
 import { publishEvent } from "@/lib/server/events/publish-event";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
@@ -27,13 +27,13 @@ import { statementColumns } from "./statement-columns";
  * (which then forms a linked group with it); or a passage of the article
  * mapped as a statement, which may start unlinked.
  */
-export async function createNode({ actor, slug, input }: { actor: Actor | null; slug: string; input: TCreateNodeInput }): Promise<TCreatedNode> {
+export async function createNode({ actor, slug, input }: { actor: Actor; slug: string; input: TCreateNodeInput }): Promise<TCreatedNode> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "node:create");
   // Mapping the article, and statements linked to nothing, shape the map: for its owner and moderators.
   if (input.anchor || !input.link) assertCan(access, "node:anchor");
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
 
   return db.$transaction(async (tx) => {
     const { link, anchor } = input;
@@ -61,9 +61,9 @@ export async function createNode({ actor, slug, input }: { actor: Actor | null; 
     }
     if (input.kind === "thesis") await assertNoThesis(tx, debateId);
 
-    const cited = await resolveSources(tx, debateId, access.who!, input.sources);
+    const cited = await resolveSources(tx, debateId, access.who, input.sources);
     const sourceIds = anchor ? [...new Set([await articleSourceFor(tx, debateId, actorId, anchor), ...cited])] : cited;
-    const status = needsModeration(access.who!.role, access.debate.moderationMode) ? "pending" : "approved";
+    const status = needsModeration(access.who.role, access.debate.moderationMode) ? "pending" : "approved";
     const node = await tx.node.create({
       data: {
         debateId,

@@ -2,8 +2,8 @@ import "server-only";
 
 import type { Prisma } from "@prisma/client";
 
-/** The columns a map node is built from (see toMapNode). */
-export const NODE_ROW = {
+/** A node's own columns, without its citations. */
+export const NODE_COLUMNS = {
   id: true,
   kind: true,
   text: true,
@@ -16,8 +16,10 @@ export const NODE_ROW = {
   teamSide: true,
   rejectionReason: true,
   version: true,
-  nodeSources: { select: { sourceId: true } },
 } satisfies Prisma.NodeSelect;
+
+/** The columns a map node is built from (see toMapNode). */
+export const NODE_ROW = { ...NODE_COLUMNS, nodeSources: { select: { sourceId: true } } } satisfies Prisma.NodeSelect;
 
 export const RELATION_ROW = { id: true, fromId: true, toId: true, type: true, groupId: true, status: true, authorId: true, rejectionReason: true, version: true } satisfies Prisma.RelationSelect;
 

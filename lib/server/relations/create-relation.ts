@@ -15,7 +15,7 @@ import { RELATION_ROW } from "@/lib/server/nodes/node-row";
 import { recordRevision } from "@/lib/server/revisions/record-revision";
 
 /** Links two nodes already on the map; refuses self-links, duplicates and circular support. */
-export async function createRelation({ actor, slug, input }: { actor: Actor | null; slug: string; input: TCreateRelationRequest }): Promise<TMapRelation> {
+export async function createRelation({ actor, slug, input }: { actor: Actor; slug: string; input: TCreateRelationRequest }): Promise<TMapRelation> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "relation:create");
   const debateId = access.debate.id;
@@ -27,10 +27,10 @@ export async function createRelation({ actor, slug, input }: { actor: Actor | nu
     const existing = await tx.relation.findMany({ where: { debateId, deletedAt: null, status: { not: "rejected" } }, select: { fromId: true, toId: true, type: true } });
     const problem = relationProblem(existing, input);
     if (problem) throw new AppError(input.fromId === input.toId ? "VALIDATION" : "CONFLICT", problem);
-    const status = needsModeration(access.who!.role, access.debate.moderationMode) ? "pending" : "approved";
-    const relation = await tx.relation.create({ data: { debateId, ...input, authorId: actor!.userId, status }, select: RELATION_ROW });
-    await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId: actor!.userId, before: null, after: { ...input, groupId: null } });
-    await publishEvent(tx, { debateId, type: "relation.created", entityId: relation.id, authorId: actor!.userId, status });
+    const status = needsModeration(access.who.role, access.debate.moderationMode) ? "pending" : "approved";
+    const relation = await tx.relation.create({ data: { debateId, ...input, authorId: actor.userId, status }, select: RELATION_ROW });
+    await recordRevision(tx, { debateId, entityType: "relation", entityId: relation.id, version: 1, action: "create", actorId: actor.userId, before: null, after: { ...input, groupId: null } });
+    await publishEvent(tx, { debateId, type: "relation.created", entityId: relation.id, authorId: actor.userId, status });
     return withAuthorKey(debateId, relation);
   });
 }

@@ -14,11 +14,11 @@ import { publishEvent } from "@/lib/server/events/publish-event";
  * redacted it and when. The row keeps the text, so the owner can judge the
  * redaction; the audit log keeps who did it and why, never the text.
  */
-export async function redactRevision({ actor, slug, nodeId, revisionId, input }: { actor: Actor | null; slug: string; nodeId: string; revisionId: string; input: TRedactRevisionRequest }): Promise<{ revisionId: string; redactedAt: string }> {
+export async function redactRevision({ actor, slug, nodeId, revisionId, input }: { actor: Actor; slug: string; nodeId: string; revisionId: string; input: TRedactRevisionRequest }): Promise<{ revisionId: string; redactedAt: string }> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "revision:redact");
   const debateId = access.debate.id;
-  const actorId = actor!.userId;
+  const actorId = actor.userId;
   return db.$transaction(async (tx) => {
     const [revision, node] = await Promise.all([
       tx.revision.findFirst({ where: { id: revisionId, debateId, entityType: "node", entityId: nodeId }, select: { version: true } }),

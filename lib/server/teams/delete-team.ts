@@ -14,7 +14,7 @@ import { findTeam } from "./team-name";
  * ON DELETE SET NULL), so they no longer show a team badge. The audit entry
  * keeps the team's name and how many members and statements it had.
  */
-export async function deleteTeam({ actor, slug, teamId }: { actor: Actor | null; slug: string; teamId: string }): Promise<{ teamId: string }> {
+export async function deleteTeam({ actor, slug, teamId }: { actor: Actor; slug: string; teamId: string }): Promise<{ teamId: string }> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   const debateId = access.debate.id;
@@ -22,7 +22,7 @@ export async function deleteTeam({ actor, slug, teamId }: { actor: Actor | null;
     const team = await findTeam(tx, debateId, teamId);
     const [members, statements] = await Promise.all([tx.member.count({ where: { teamId } }), tx.node.count({ where: { teamId } })]);
     await tx.team.delete({ where: { id: teamId } });
-    await recordAudit(tx, { debateId, actorId: actor!.userId, action: "team.deleted", detail: { teamId, name: team.name, perspective: team.perspective, members, statements } });
+    await recordAudit(tx, { debateId, actorId: actor.userId, action: "team.deleted", detail: { teamId, name: team.name, perspective: team.perspective, members, statements } });
     await publishEvent(tx, { debateId, type: "team.deleted", entityId: teamId });
     return { teamId };
   });

@@ -13,7 +13,7 @@ import { publishEvent } from "@/lib/server/events/publish-event";
 import { TEAM_COLUMNS, assertTeamNameFree, findTeam, withTeamName } from "./team-name";
 
 /** Renames a team, or gives it another colour or perspective; a request that changes nothing records nothing. */
-export async function updateTeam({ actor, slug, teamId, input }: { actor: Actor | null; slug: string; teamId: string; input: TUpdateTeamInput }): Promise<TMapTeam> {
+export async function updateTeam({ actor, slug, teamId, input }: { actor: Actor; slug: string; teamId: string; input: TUpdateTeamInput }): Promise<TMapTeam> {
   const access = await loadDebateAccess(slug, actor);
   assertCan(access, "debate:manage");
   const debateId = access.debate.id;
@@ -28,7 +28,7 @@ export async function updateTeam({ actor, slug, teamId, input }: { actor: Actor 
       if (Object.keys(changes).length === 0) return team;
       if (changes.name) await assertTeamNameFree(tx, debateId, changes.name.to, teamId);
       const updated = await tx.team.update({ where: { id: teamId }, data: input, select: TEAM_COLUMNS });
-      await recordAudit(tx, { debateId, actorId: actor!.userId, action: "team.updated", detail: { teamId, name: updated.name, changes } as Prisma.InputJsonObject });
+      await recordAudit(tx, { debateId, actorId: actor.userId, action: "team.updated", detail: { teamId, name: updated.name, changes } as Prisma.InputJsonObject });
       await publishEvent(tx, { debateId, type: "team.updated", entityId: teamId });
       return updated;
     }),

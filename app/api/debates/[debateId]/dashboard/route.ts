@@ -10,7 +10,7 @@ import { getDashboard } from "@/lib/server/moderation/get-dashboard";
 const ZQuery = z.object({ format: z.enum(["json", "csv"], { error: "Choose the format: json or csv." }).default("json") });
 
 /** GET /api/debates/{slug}/dashboard[?format=csv]: contributions by team, perspective and person (owner and moderators). */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params, request }): Promise<TDashboard | Response> => {
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }), isPublic: true }, async ({ actor, params, request }): Promise<TDashboard | Response> => {
   const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError("BAD_REQUEST", query.error.issues[0]!.message);
   const dashboard = await getDashboard({ actor, slug: params.debateId });

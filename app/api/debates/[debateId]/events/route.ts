@@ -13,7 +13,7 @@ import { route } from "@/lib/server/http";
  * id. A listener resumes after the event named by its Last-Event-ID header
  * (sent by EventSource on reconnecting) or by `?since=`.
  */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ params, request, actor }) => {
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }), isPublic: true }, async ({ params, request, actor }) => {
   const query = ZEventsQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError("BAD_REQUEST", `since: ${query.error.issues[0]!.message}`);
   const lastEventId = request.headers.get("last-event-id")?.trim() || null;

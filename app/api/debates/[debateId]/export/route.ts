@@ -9,7 +9,7 @@ import { exportDebate } from "@/lib/server/interop/export-debate";
 const ZQuery = z.object({ format: z.enum(FORMATS, { error: "Choose the format: json, aif or argdown." }) });
 
 /** GET /api/debates/{slug}/export?format=json|aif|argdown: the debate as a file. */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ params, request, actor }) => {
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }), isPublic: true }, async ({ params, request, actor }) => {
   const query = ZQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new AppError("BAD_REQUEST", query.error.issues[0]!.message);
   const format = FORMAT[query.data.format];

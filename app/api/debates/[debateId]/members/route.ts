@@ -6,4 +6,4 @@ import { route } from "@/lib/server/http";
 import { listMembers } from "@/lib/server/members/list-members";
 
 /** GET /api/debates/{slug}/members: members with their names, roles and teams; owner and moderators. */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params }): Promise<TMemberList> => ({ members: await listMembers({ actor, slug: params.debateId }) }));
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }), isPublic: true }, async ({ actor, params }): Promise<TMemberList> => ({ members: await listMembers({ actor, slug: params.debateId }) }));

@@ -6,4 +6,4 @@ import { route } from "@/lib/server/http";
 import { listModerationQueue } from "@/lib/server/moderation/list-queue";
 
 /** GET /api/debates/{slug}/moderation: the pending items, oldest first, with their context (owner and moderators). */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug }) }, async ({ actor, params }): Promise<TModerationQueue> => listModerationQueue({ actor, slug: params.debateId }));
+export const GET = route({ params: z.object({ debateId: ZDebateSlug }), isPublic: true }, async ({ actor, params }): Promise<TModerationQueue> => listModerationQueue({ actor, slug: params.debateId }));

@@ -6,6 +6,6 @@ import { route } from "@/lib/server/http";
 import { listNodeRevisions } from "@/lib/server/revisions/list-node-revisions";
 
 /** GET /api/debates/{slug}/nodes/{id}/revisions: the node's history, newest first. */
-export const GET = route({ params: z.object({ debateId: ZDebateSlug, nodeId: z.uuid("A statement id is a UUID.") }) }, async ({ actor, params }): Promise<TRevisionList> => ({
+export const GET = route({ params: z.object({ debateId: ZDebateSlug, nodeId: z.uuid("A statement id is a UUID.") }), isPublic: true }, async ({ actor, params }): Promise<TRevisionList> => ({
   revisions: await listNodeRevisions({ actor, slug: params.debateId, nodeId: params.nodeId }),
 }));

@@ -1,3 +1,5 @@
+import "server-only";
+
 import { debateStateOf, moderationModeOf } from "@/lib/authz/can";
 import type { TMapAuthor, TMapDocument, TMapNode, TMapSource, TMapTeam } from "@/lib/schemas/map";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
