@@ -20,9 +20,12 @@ const MAX_CACHED = 32;
 
 /**
  * What the map depends on, read in one cheap query: any write to a node,
- * relation or source of the debate changes a count or a latest update time.
- * So a cached map is checked against the database on every request and can
- * never be stale, whichever app instance made the change.
+ * relation or source of the debate changes a count or a latest update time,
+ * and every write the app commits adds one event to the debate. Update times
+ * come from the writer's clock before it commits, so a write can commit after
+ * a later-stamped one and leave every latest time as it was; the count of
+ * events still moves. So a cached map is checked against the database on
+ * every request and can never be stale, whichever app instance made the change.
  */
 async function mapRevision(debateId: string): Promise<string> {
   const [row] = await db.$queryRaw<{ revision: string }[]>`
@@ -30,7 +33,8 @@ async function mapRevision(debateId: string): Promise<string> {
       (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM "Node" WHERE "debateId" = ${debateId}::uuid),
       (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM "Relation" WHERE "debateId" = ${debateId}::uuid),
       (SELECT count(*) || '/' || coalesce(max("createdAt")::text, '') FROM "Source" WHERE "debateId" = ${debateId}::uuid),
-      (SELECT "updatedAt"::text FROM "Debate" WHERE "id" = ${debateId}::uuid)
+      (SELECT "updatedAt"::text FROM "Debate" WHERE "id" = ${debateId}::uuid),
+      (SELECT count(*) FROM "DebateEvent" WHERE "debateId" = ${debateId}::uuid)
     ) AS revision`;
   return row!.revision;
 }

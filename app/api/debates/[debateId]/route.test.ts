@@ -158,6 +158,23 @@ describe("GET /api/debates/{debateId}: caching by revision", () => {
     await prisma.node.update({ where: { id }, data: { deletedAt: new Date() } });
     expect((await getMap(slug)).nodes.some((n) => n.id === id)).toBe(false);
   });
+
+  it("serves a write that commits after a later-stamped one, though no count or latest time moves", async () => {
+    const debateId = (await prisma.debate.findUniqueOrThrow({ where: { slug }, select: { id: true } })).id;
+    const id = await nodeId("irgc-smuggling");
+    const other = await nodeId("july-26-convoy");
+    await prisma.node.update({ where: { id: other }, data: { text: "Stamped later, committed first." } });
+    const etag = (await get(slug)).headers.get("etag")!;
+    // Stamped before the write above, committed after it, with its event as the app records one.
+    const stampedEarlier = new Date(Date.now() - 60_000);
+    await prisma.$transaction([
+      prisma.node.update({ where: { id }, data: { text: "Stamped first, committed later.", updatedAt: stampedEarlier } }),
+      prisma.debateEvent.create({ data: { debateId, type: "node.updated", entityType: "node", entityId: id } }),
+    ]);
+    const after = await request({ "If-None-Match": etag });
+    expect(after.status).toBe(200);
+    expect(ZMapDocument.parse(await after.json()).nodes.find((n) => n.id === id)?.text).toBe("Stamped first, committed later.");
+  });
 });
 
 describe("GET /api/debates/{debateId}: gzip", () => {
