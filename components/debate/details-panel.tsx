@@ -2,7 +2,7 @@
 
 import type { TMapDocument, TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
-import { teamSideWords } from "@/lib/teams/team-labels";
+import { teamSideWords } from "@/lib/teams/team-stance";
 
 import { NodeActions, acceptsCoPremise, type NodeAction } from "./node-actions";
 import { NodeEditor } from "./node-editor";

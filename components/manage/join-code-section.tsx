@@ -5,7 +5,7 @@ import { useSyncExternalStore } from "react";
 import { apiFetch } from "@/lib/client/api";
 import { formatJoinCode } from "@/lib/schemas/join";
 import { JOIN_ROLES } from "@/lib/schemas/member";
-import { ROLE_LABEL } from "@/lib/teams/team-labels";
+import { ROLE_LABEL } from "@/lib/labels";
 
 import { FormStatus } from "@/components/ui/form-status";
 

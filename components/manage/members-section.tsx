@@ -3,7 +3,7 @@
 import { apiFetch } from "@/lib/client/api";
 import type { TMapTeam } from "@/lib/schemas/map";
 import { ASSIGNABLE_ROLES, type TMember } from "@/lib/schemas/member";
-import { ROLE_LABEL } from "@/lib/teams/team-labels";
+import { ROLE_LABEL } from "@/lib/labels";
 
 import { FormStatus } from "@/components/ui/form-status";
 
