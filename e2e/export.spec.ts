@@ -5,7 +5,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { pngScale } from "@/lib/client/download";
 
 import { SLUG } from "./fixtures/map";
-import { newUser, signUpThroughUi } from "./fixtures/users";
+import { signedInUser } from "./fixtures/users";
 
 async function openMap(page: Page) {
   await page.goto(`/debates/${SLUG}`);
@@ -57,8 +57,7 @@ test("[EXPORT]: data files download and an exported JSON imports as a new debate
   // Other journeys may have added to the map: expect what the file holds.
   const exported = (await json.json()) as { nodes: { status: string }[]; relations: { status: string }[] };
   const approved = exported.nodes.filter((n) => n.status === "approved").length;
-  const user = newUser("importer");
-  await signUpThroughUi(page, user, "/import");
+  await signedInUser(page, "importer", "/import");
   await page.getByLabel("File (JSON export, AIF JSON or Argdown)").setInputFiles({ name: `${SLUG}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
   await page.getByRole("radio", { name: "Neutral" }).check();
   await page.getByRole("button", { name: "Import" }).click();
