@@ -124,6 +124,24 @@ describe("aifToPortable on the xAIF twitter file 3915", () => {
   });
 });
 
+describe("aifToPortable on a map as OVA saves it", () => {
+  const { debate, report } = aifToPortable(readFileSync(path.join(FIXTURES, "../realistic/library-sunday-ova.json"), "utf8"), options);
+
+  it("keeps the two conflicts between two statements that attack each other", () => {
+    expect(relationsByText(debate)).toEqual([
+      "Students have nowhere quiet to study at weekends --supports--> The library should open on Sundays",
+      "Sunday opening would cost more than the budget allows --attacks--> The library should open on Sundays",
+      "Sunday opening would cost more than the budget allows --attacks--> The savings from shorter weekday hours would pay for it",
+      "The savings from shorter weekday hours would pay for it --attacks--> Sunday opening would cost more than the budget allows",
+    ]);
+  });
+
+  it("counts the relations it leaves out as the Argdown report does: the repeated inference and the undercut", () => {
+    expect(report).toMatchObject({ nodes: 4, relations: 4, dropped: { "duplicate relation": 1, "relation to a node the app cannot represent": 1 } });
+    expect(report.repairs.some((r) => r.includes("aif-9-1 from RA-node 9") && r.includes("already linked"))).toBe(true);
+  });
+});
+
 describe("mapping AIF schemes", () => {
   it("makes an RA with several premises one linked group, keyed by the RA", () => {
     const { debate } = aifToPortable(aif([["p1", "I", "A"], ["p2", "I", "B"], ["c", "I", "C"], ["ra", "RA"]], [["p1", "ra"], ["p2", "ra"], ["ra", "c"]]), options);
@@ -324,6 +342,7 @@ describe("bad input", () => {
     expect(report.repairs.some((r) => r.includes("aif-self-1") && r.includes("cannot support or attack itself"))).toBe(true);
     expect(report.repairs.some((r) => r.includes("aif-r2-1") && r.includes("already linked"))).toBe(true);
     expect(report.repairs.some((r) => r.includes("aif-ca-1") && r.includes("already linked the other way"))).toBe(true);
+    expect(report.dropped).toEqual({ "self-link": 1, "duplicate relation": 1, "reverse relation": 1 });
   });
 
   it("unlinks a group left with one premise after a skip", () => {

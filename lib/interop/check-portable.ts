@@ -1,12 +1,11 @@
-import { TANGLED_SUPPORTS_MESSAGE, relationProblems } from "@/lib/graph/semantics";
-
 import { ImportError, type TPortableDebate } from "./portable";
+import { fileRelationProblems } from "./relation-rules";
 
 /**
  * Checks the references inside a portable debate before anything is written:
  * unique keys, relations and sources pointing at what exists, anchors inside
  * the article. Relations the map cannot hold (self-links, duplicates, circular
- * support) are dropped and said so; a statement without a source cites
+ * support; see fileRelationProblems) are dropped and said so; a statement without a source cites
  * `fallbackSourceKey`. Returns the repaired debate and the repairs made.
  */
 export function checkPortable(debate: TPortableDebate, fallbackSourceKey: string | null): { debate: TPortableDebate; repairs: string[] } {
@@ -41,8 +40,7 @@ export function checkPortable(debate: TPortableDebate, fallbackSourceKey: string
       throw new ImportError(`Relation "${r.key}" points at a statement that is not in the file`, `relation ${r.key}`);
     }
   }
-  const problems = relationProblems(debate.relations.map((r) => ({ fromId: r.from, toId: r.to, type: r.type })));
-  if (!problems) throw new ImportError(`The file's relations cannot be imported. ${TANGLED_SUPPORTS_MESSAGE}`);
+  const problems = fileRelationProblems(debate.relations);
   const kept = debate.relations.filter((r, i) => {
     const problem = problems[i];
     if (problem) repairs.push(`Relation "${r.key}" was left out: ${problem.message}`);

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
+import { ZArticleFields } from "@/lib/schemas/article";
 import { ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "@/lib/schemas/domain";
-import { ZCalendarDate, ZHttpUrl, ZStoredInt, ZTimestamp, ZVersion, checkedJson, checkedText } from "@/lib/schemas/text";
+import { ZCalendarDate, ZHttpUrl, ZStoredInt, ZTimestamp, ZVersion, checkedJson, checkedText, jsonProblem } from "@/lib/schemas/text";
 
 /**
  * A whole debate in a form that travels: every reference is a key local to
@@ -13,6 +14,18 @@ export const PORTABLE_SCHEMA_VERSION = 1;
 const ZKey = checkedText(1, 200);
 /** How deep a revision's before/after may nest: the app's own snapshots are two levels. */
 const MAX_SNAPSHOT_DEPTH = 16;
+
+/** How much data one statement may carry from its file, as JSON characters. */
+const MAX_NODE_DATA = 10_000;
+
+/**
+ * A statement's own data from the file it came from, such as an Argdown data
+ * block's `{credence: 0.7}`: kept and exported as it is, never read by the app.
+ */
+export const ZNodeData = z.record(z.string(), z.unknown()).superRefine((data, ctx) => {
+  const problem = jsonProblem(data, MAX_SNAPSHOT_DEPTH) ?? (JSON.stringify(data).length > MAX_NODE_DATA ? `It has more than ${MAX_NODE_DATA} characters as JSON.` : null);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 
 export const ZPortableSource = z.object({
   key: ZKey,
@@ -42,6 +55,7 @@ export const ZPortableNode = z.object({
   teamSide: ZPerspective.nullable().optional(),
   /** The node's version, so its history continues where it left off (1 when absent). */
   version: ZVersion.optional(),
+  data: ZNodeData.nullable().optional(),
 });
 
 export const ZPortableRelation = z.object({
@@ -78,15 +92,7 @@ export const ZPortableDebate = z.object({
     phase: z.enum(["open", "closed", "archived"]),
     anonymous: z.boolean(),
   }),
-  article: z.object({
-    title: checkedText(1, 300),
-    author: checkedText(0, 200).nullable(),
-    publisher: checkedText(0, 200).nullable(),
-    publishedAt: ZCalendarDate.nullable(),
-    url: ZHttpUrl.nullable(),
-    perspective: ZPerspective,
-    text: checkedText(0, 500_000),
-  }),
+  article: ZArticleFields.extend({ text: checkedText(0, 500_000) }),
   sources: z.array(ZPortableSource),
   nodes: z.array(ZPortableNode),
   relations: z.array(ZPortableRelation),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { ZArticleFields } from "./article";
 import { ZAnchor, ZDebateSlug, ZNodeKind, ZPerspective, ZRelationType, ZStatus } from "./domain";
 
 export const ZMapNode = z.object({
@@ -44,16 +45,7 @@ export const ZMapSource = z.object({
   isArticle: z.boolean(),
 });
 
-export const ZArticle = z.object({
-  id: z.string(),
-  title: z.string(),
-  author: z.string().nullable(),
-  publisher: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  url: z.string().nullable(),
-  perspective: ZPerspective,
-  text: z.string(),
-});
+export const ZArticle = ZArticleFields.extend({ id: z.string(), text: z.string() });
 
 export const ZMapTeam = z.object({ id: z.string(), name: z.string(), colour: z.string(), perspective: ZPerspective });
 

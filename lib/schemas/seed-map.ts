@@ -1,7 +1,8 @@
 import { z } from "zod";
 
-import { ZDebateSlug, ZNodeKind, ZPerspective, ZRelationType } from "./domain";
-import { ZCalendarDate, ZHttpUrl, checkedText } from "./text";
+import { ZArticleFields } from "./article";
+import { ZDebateSlug, ZNodeKind, ZRelationType } from "./domain";
+import { checkedText } from "./text";
 
 /** A map kept as data (prisma/seed/*.json): nodes by key, anchored by offsets and quote. */
 export const ZSeedMap = z.object({
@@ -26,15 +27,7 @@ export const ZSeedDebate = z.object({
   slug: ZDebateSlug,
   title: checkedText(1, 200),
   description: checkedText(0, 1000),
-  article: z.object({
-    title: checkedText(1, 300),
-    author: checkedText(0, 200).nullable(),
-    publisher: checkedText(0, 200).nullable(),
-    publishedAt: ZCalendarDate.nullable(),
-    url: ZHttpUrl.nullable(),
-    perspective: ZPerspective,
-    textFile: z.string(),
-  }),
+  article: ZArticleFields.extend({ textFile: z.string() }),
   mapFile: z.string(),
 });
 export type TSeedDebate = z.infer<typeof ZSeedDebate>;

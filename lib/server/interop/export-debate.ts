@@ -71,6 +71,8 @@ export async function exportDebate(slug: string, actor: Actor | null): Promise<T
       team: n.team?.name ?? null,
       teamSide: n.teamSide,
       version: n.version,
+      // Only statements imported with data of their own carry it.
+      ...(n.data !== null && typeof n.data === "object" && !Array.isArray(n.data) ? { data: n.data } : {}),
     })),
     relations: seenRelations.map((r) => ({ key: r.id, from: r.fromId, to: r.toId, type: r.type, group: r.groupId && groups.has(r.groupId) ? r.groupId : null, status: r.status, version: r.version })),
     teams: debate.teams.map((t) => ({ name: t.name, colour: t.colour, perspective: t.perspective })),

@@ -102,6 +102,7 @@ export async function importDebate({ actor, portable, fileName, perspective, rep
             ...statementColumns(n),
             status: n.status,
             importedAuthor: n.author,
+            data: (n.data ?? undefined) as Prisma.InputJsonObject | undefined,
             version: n.version ?? 1,
             teamId: team?.id ?? null,
             // Files written before statements kept their side: the team's case stands in.
