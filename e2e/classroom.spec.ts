@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { mapPassage, selectWithMouse } from "./fixtures/article";
 import { addTeam } from "./fixtures/manage";
 import { addRebuttal, detailsPanel, markFor, saveScreenshot, statementNode, toast } from "./fixtures/map";
-import { newUser, signUpThroughUi } from "./fixtures/users";
+import { signedInUser } from "./fixtures/users";
 
 // A made-up local article: the lesson is about the app, not about any real dispute.
 const THESIS = "The town should build its new library in the old railway depot rather than on the green.";
@@ -17,9 +17,8 @@ const TEXT = [
 test("[CLASSROOM]: a teacher starts a debate from an article, makes teams and a code; a student joins and rebuts; the teacher's open queue receives it and the approval reaches the student live; then the debate closes", async ({ page, browser }, testInfo) => {
   test.setTimeout(240_000);
 
-  // The teacher signs up and creates a pre-moderated debate from pasted text.
-  const teacher = newUser("teacher");
-  await signUpThroughUi(page, teacher, "/debates/new");
+  // The teacher, signed in, creates a pre-moderated debate from pasted text.
+  await signedInUser(page, "teacher", "/debates/new");
   await page.getByLabel("Title of the debate").fill("Where should the new library go?");
   await page.getByLabel("Title of the article", { exact: true }).fill("A library for the depot");
   await page.getByRole("radio", { name: /^Neutral/ }).check();
@@ -55,7 +54,7 @@ test("[CLASSROOM]: a teacher starts a debate from an article, makes teams and a 
   // A student, in a browser of their own, joins with the code and rebuts the thesis.
   const studentContext = await browser.newContext();
   const student = await studentContext.newPage();
-  await signUpThroughUi(student, newUser("student"), "/join");
+  await signedInUser(student, "student", "/join");
   await student.getByLabel("Join code").fill(code);
   await student.getByRole("button", { name: "Join" }).click();
   await expect(student).toHaveURL(`/debates/${slug}`);

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type Response } from "@playwright/test";
+import { expect, type Locator, type Page, type Response } from "@playwright/test";
 
 import type { TCreatedNode } from "@/lib/schemas/map";
 
@@ -15,12 +15,14 @@ import {
   toast,
   waitForSettledViewport,
 } from "./fixtures/map";
+import { test } from "./fixtures/own-debate";
 import {
   accountMenu,
   createUserThroughApi,
   expectSignedInAs,
   expectSignedOut,
   newUser,
+  openSignedIn,
   signInThroughUi,
   signOutThroughUi,
   signUpThroughUi,
@@ -29,15 +31,15 @@ import {
   submitSignIn,
 } from "./fixtures/users";
 
-const MAP_PATH = `/debates/${SLUG}`;
-const NODES_API = `/api/debates/${SLUG}/nodes`;
+const mapPath = (slug: string) => `/debates/${slug}`;
+const nodesApi = (slug: string) => `/api/debates/${slug}/nodes`;
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 const button = (scope: Locator, label: string) => scope.getByRole("button", { name: new RegExp(`^${label.replace(/[+?]/g, "\\$&")}`) });
 
 /** Waits for the answer to the form's POST /api/debates/{slug}/nodes. */
-const nodeCreation = (page: Page): Promise<Response> =>
-  page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === NODES_API);
+const nodeCreation = (page: Page, slug: string): Promise<Response> =>
+  page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === nodesApi(slug));
 
 /** Counts what a person does with the mouse (and the fields they type in) to get something done. */
 class ActionCounter {
@@ -85,11 +87,11 @@ test.describe("contributing to the Lachin map", () => {
     await expectSignedInAs(page, user);
   });
 
-  test("[CONTRIBUTE]: a rebuttal citing a neutral source is attached to its target and survives a reload", async ({ page }, testInfo) => {
+  test("[CONTRIBUTE]: a rebuttal citing a neutral source is attached to its target and survives a reload", async ({ page, debate }, testInfo) => {
     // The example is pre-moderated: only its administrator's statements go straight onto the map.
-    await signedInSiteAdmin(page, MAP_PATH);
+    await signedInSiteAdmin(page, mapPath(debate));
     await waitForSettledViewport(page);
-    const before = await fetchMap(page.request);
+    const before = await fetchMap(page.request, debate);
     const targetId = (await seededMarkTargets(page, before))[0]!;
     const target = before.nodes.find((n) => n.id === targetId)!;
     const text = `Independent monitors found the corridor open to civilian traffic on most days (${unique()}).`;
@@ -111,7 +113,7 @@ test.describe("contributing to the Lachin map", () => {
     await actions.click("Neutral perspective", dialog.getByRole("radio", { name: "Neutral" }));
     await saveScreenshot(page, testInfo, "contribute-add-dialog-filled");
 
-    const response = nodeCreation(page);
+    const response = nodeCreation(page, debate);
     await actions.click("Add to the map", dialog.getByRole("button", { name: "Add to the map" }));
     expect((await response).status()).toBe(201);
     const created = (await (await response).json()) as TCreatedNode;
@@ -138,16 +140,16 @@ test.describe("contributing to the Lachin map", () => {
     await expect(node.locator(".badge")).toHaveText(["NEU"]);
     await expect(edgeOf(page, relation.id)).toHaveCount(1);
 
-    const after = await fetchMap(page.request);
+    const after = await fetchMap(page.request, debate);
     expect(after.relations).toContainEqual(expect.objectContaining({ fromId: created.node.id, toId: targetId, type: "attacks" }));
     const source = after.sources.find((s) => after.nodes.find((n) => n.id === created.node.id)!.sourceIds.includes(s.id));
     expect(source).toMatchObject({ title: "Report on traffic through the Lachin corridor", url: "https://example.org/reports/lachin-corridor", perspective: "neutral" });
   });
 
-  test("[CONTRIBUTE]: a supporting premise added with the S key can be edited by its author, with history", async ({ page }) => {
-    const user = await signedInSiteAdmin(page, MAP_PATH);
+  test("[CONTRIBUTE]: a supporting premise added with the S key can be edited by its author, with history", async ({ page, debate }) => {
+    const user = await signedInSiteAdmin(page, mapPath(debate));
     await waitForSettledViewport(page);
-    const doc = await fetchMap(page.request);
+    const doc = await fetchMap(page.request, debate);
     const targetId = (await seededMarkTargets(page, doc))[1]!;
     const text = `Residents reported shortages of medicine in Stepanakert (${unique()}).`;
     const edited = `Residents reported shortages of medicine and fuel in Stepanakert (${unique()}).`;
@@ -168,7 +170,7 @@ test.describe("contributing to the Lachin map", () => {
     await dialog.getByLabel("Quoted passage (optional)").fill("Pharmacies ran out of insulin.");
     await dialog.getByRole("radio", { name: "Armenian" }).check();
 
-    const response = nodeCreation(page);
+    const response = nodeCreation(page, debate);
     await dialog.getByRole("button", { name: "Add to the map" }).click();
     expect((await response).status()).toBe(201);
     const created = (await (await response).json()) as TCreatedNode;
@@ -204,7 +206,9 @@ test.describe("contributing to the Lachin map", () => {
     await expect(statementNode(page, created.node.id).locator(".statement__text")).toHaveText(edited);
   });
 
-  test("[CONTRIBUTE]: two sessions of the same author editing one statement see a conflict and can overwrite", async ({ browser }, testInfo) => {
+  test("[CONTRIBUTE]: two sessions of the same author editing one statement see a conflict and can overwrite", async ({ browser, debate }, testInfo) => {
+    // Two browsers, each opening the map twice.
+    test.setTimeout(120_000);
     const options = { baseURL: testInfo.project.use.baseURL, viewport: { width: 1440, height: 900 } };
     const first = await browser.newContext(options);
     const second = await browser.newContext(options);
@@ -213,14 +217,14 @@ test.describe("contributing to the Lachin map", () => {
       const pageB = await second.newPage();
       const user = newUser("conflict");
       await createUserThroughApi(pageA.request, user);
-      await signInThroughUi(pageA, user, MAP_PATH);
-      await signInThroughUi(pageB, user, MAP_PATH);
+      await openSignedIn(pageA, user, mapPath(debate));
+      await openSignedIn(pageB, user, mapPath(debate));
       await waitForSettledViewport(pageA);
 
-      const doc = await fetchMap(pageA.request);
+      const doc = await fetchMap(pageA.request, debate);
       const targetId = (await seededMarkTargets(pageA, doc))[2]!;
       const original = `The blockade was a response to illegal mining (${unique()}).`;
-      const created = await pageA.request.post(NODES_API, {
+      const created = await pageA.request.post(nodesApi(debate), {
         data: {
           kind: "rebuttal",
           text: original,
@@ -233,7 +237,7 @@ test.describe("contributing to the Lachin map", () => {
 
       // Both sessions open the editor on the same version.
       for (const page of [pageA, pageB]) {
-        await openMap(page);
+        await openMap(page, debate);
         await markFor(page, targetId).click();
         await detailsPanel(page).getByRole("button", { name: `Rebuttal: ${original}`, exact: true }).click();
         await expect(statementNode(page, nodeId)).toHaveClass(/\bselected\b/);
@@ -264,7 +268,7 @@ test.describe("contributing to the Lachin map", () => {
       await expect(panelB.locator(".details__text")).toHaveText(textB);
       await expect(statementNode(pageB, nodeId).locator(".statement__text")).toHaveText(textB);
 
-      const after = await fetchMap(pageA.request);
+      const after = await fetchMap(pageA.request, debate);
       expect(after.nodes.find((n) => n.id === nodeId)).toMatchObject({ text: textB, version: 3 });
       await pageA.reload();
       await expect(statementNode(pageA, nodeId).locator(".statement__text")).toHaveText(textB);
@@ -274,7 +278,7 @@ test.describe("contributing to the Lachin map", () => {
     }
   });
 
-  test("[CONTRIBUTE]: bad input is refused in the dialog, and markup in a statement is shown as text", async ({ page }) => {
+  test("[CONTRIBUTE]: bad input is refused in the dialog, and markup in a statement is shown as text", async ({ page, debate }) => {
     const dialogsFired: string[] = [];
     page.on("dialog", (d) => {
       dialogsFired.push(`${d.type()}: ${d.message()}`);
@@ -282,12 +286,12 @@ test.describe("contributing to the Lachin map", () => {
     });
     let posts = 0;
     page.on("request", (r) => {
-      if (r.method() === "POST" && new URL(r.url()).pathname === NODES_API) posts++;
+      if (r.method() === "POST" && new URL(r.url()).pathname === nodesApi(debate)) posts++;
     });
 
-    await signedInUser(page, "badinput", MAP_PATH);
+    await signedInUser(page, "badinput", mapPath(debate));
     await waitForSettledViewport(page);
-    const before = await fetchMap(page.request);
+    const before = await fetchMap(page.request, debate);
     const targetId = (await seededMarkTargets(page, before))[3]!;
     const panel = detailsPanel(page);
 
@@ -311,20 +315,20 @@ test.describe("contributing to the Lachin map", () => {
     expect(posts, "the form sends nothing while fields are wrong").toBe(0);
 
     // The server refuses the same body on its own, field by field.
-    const refused = await page.request.post(NODES_API, {
+    const refused = await page.request.post(nodesApi(debate), {
       data: { kind: "rebuttal", text: "A rebuttal whose source is not acceptable.", link: { type: "attacks", targetId }, sources: [{ title: "", url: "javascript:alert(1)", perspective: "neutral" }] },
     });
     expect(refused.status()).toBe(422);
     const refusal = (await refused.json()) as { fieldErrors: Record<string, string[]> };
     expect(Object.keys(refusal.fieldErrors).sort()).toEqual(["sources.0.title", "sources.0.url"]);
-    expect((await fetchMap(page.request)).nodes).toHaveLength(before.nodes.length);
+    expect((await fetchMap(page.request, debate)).nodes).toHaveLength(before.nodes.length);
 
     // Markup is only text.
     const markup = `<script>alert(1)</script><img src=x onerror="alert(2)"> ${unique()}`;
     await dialog.getByLabel("Statement", { exact: true }).fill(markup);
     await title.fill("A source about markup");
     await url.fill("https://example.org/markup");
-    const response = nodeCreation(page);
+    const response = nodeCreation(page, debate);
     await dialog.getByRole("button", { name: "Add to the map" }).click();
     expect((await response).status()).toBe(201);
     const nodeId = ((await (await response).json()) as TCreatedNode).node.id;
@@ -342,9 +346,9 @@ test.describe("contributing to the Lachin map", () => {
   });
 
   test("[CONTRIBUTE]: signed out, the map offers no way to add and the API refuses writes", async ({ page }) => {
-    await signedInUser(page, "signedout", MAP_PATH);
+    await signedInUser(page, "signedout", mapPath(SLUG));
     await signOutThroughUi(page);
-    await expect(page).toHaveURL(new RegExp(`${MAP_PATH}$`));
+    await expect(page).toHaveURL(new RegExp(`${mapPath(SLUG)}$`));
     await openMap(page);
     await expectSignedOut(page);
     await expect(accountMenu(page)).toBeVisible();
@@ -367,12 +371,12 @@ test.describe("contributing to the Lachin map", () => {
     await statementNode(page, targetId).click({ button: "right" });
     await expect(page.getByRole("menu")).toHaveCount(0);
 
-    const post = await page.request.post(NODES_API, {
+    const post = await page.request.post(nodesApi(SLUG), {
       data: { kind: "rebuttal", text: "Written without an account.", link: { type: "attacks", targetId }, sources: [{ title: "Anonymous", url: "https://example.org/anon", perspective: "neutral" }] },
     });
     expect(post.status()).toBe(401);
     expect(await post.json()).toMatchObject({ code: "UNAUTHORIZED" });
-    const patch = await page.request.patch(`${NODES_API}/${targetId}`, { data: { text: "Changed without an account.", version: 1 } });
+    const patch = await page.request.patch(`${nodesApi(SLUG)}/${targetId}`, { data: { text: "Changed without an account.", version: 1 } });
     expect(patch.status()).toBe(401);
     expect((await fetchMap(page.request)).nodes).toHaveLength(doc.nodes.length);
   });

@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 
 import { expect, test, type Page } from "@playwright/test";
 
-import { newUser, signUpThroughUi } from "./fixtures/users";
+import { pngScale } from "@/lib/export/png";
 
-const SLUG = "lachin-crisis";
+import { SLUG } from "./fixtures/map";
+import { signedInUser } from "./fixtures/users";
 
 async function openMap(page: Page) {
   await page.goto(`/debates/${SLUG}`);
@@ -35,8 +36,8 @@ test("[EXPORT]: the whole map and a selected statement's tree as SVG and PNG fro
   const png = await download(page, "Image (PNG)");
   const { width } = pngSize(png.body);
   const [, svgWidth, svgHeight] = /width="(\d+)" height="(\d+)"/.exec(text)!.map(Number) as [number, number, number];
-  // 2x density, except where the canvas limits (16384 px a side, 64 million pixels) cap it.
-  expect(width).toBe(Math.round(svgWidth * Math.min(2, 16_384 / svgWidth, 16_384 / svgHeight, Math.sqrt(64_000_000 / (svgWidth * svgHeight)))));
+  // The density the map page's download draws at: 2x, except where the canvas limits cap it.
+  expect(width).toBe(Math.round(svgWidth * pngScale(svgWidth, svgHeight)));
   await testInfo.attach("map.png", { body: png.body, contentType: "image/png" });
 
   // The tree under the thesis' first attacker: that node and what bears on it.
@@ -56,8 +57,7 @@ test("[EXPORT]: data files download and an exported JSON imports as a new debate
   // Other journeys may have added to the map: expect what the file holds.
   const exported = (await json.json()) as { nodes: { status: string }[]; relations: { status: string }[] };
   const approved = exported.nodes.filter((n) => n.status === "approved").length;
-  const user = newUser("importer");
-  await signUpThroughUi(page, user, "/import");
+  await signedInUser(page, "importer", "/import");
   await page.getByLabel("File (JSON export, AIF JSON or Argdown)").setInputFiles({ name: `${SLUG}.json`, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(exported)) });
   await page.getByRole("radio", { name: "Neutral" }).check();
   await page.getByRole("button", { name: "Import" }).click();

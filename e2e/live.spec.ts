@@ -1,12 +1,13 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 import type { TCreatedNode } from "@/lib/schemas/map";
 
-import { SLUG, fetchMap, saveScreenshot, statementNode, statementNodes, waitForSettledViewport } from "./fixtures/map";
+import { fetchMap, saveScreenshot, statementNode, statementNodes, waitForSettledViewport } from "./fixtures/map";
+import { test } from "./fixtures/own-debate";
 import { listenToEvents, startSecondInstance, type AppInstance, type StreamListener } from "./fixtures/second-instance";
 import { signedInSiteAdmin } from "./fixtures/users";
 
-const NODES_API = `/api/debates/${SLUG}/nodes`;
+const nodesApi = (slug: string) => `/api/debates/${slug}/nodes`;
 const unique = () => Math.random().toString(36).slice(2, 8);
 
 // Both instances serve one database; these tests write to it and watch the other instance.
@@ -21,10 +22,10 @@ test.afterAll(async () => {
   await instanceB?.stop();
 });
 
-/** Adds a claim for the thesis through instance A's API, as the signed-in user of `request`. */
-async function addClaim(request: APIRequestContext, text: string): Promise<{ created: TCreatedNode; answeredAt: number }> {
-  const thesis = (await fetchMap(request)).nodes.find((n) => n.kind === "thesis")!;
-  const response = await request.post(NODES_API, {
+/** Adds a claim for the thesis of debate `slug` through instance A's API, as the signed-in user of `request`. */
+async function addClaim(request: APIRequestContext, slug: string, text: string): Promise<{ created: TCreatedNode; answeredAt: number }> {
+  const thesis = (await fetchMap(request, slug)).nodes.find((n) => n.kind === "thesis")!;
+  const response = await request.post(nodesApi(slug), {
     data: { kind: "claim", text, link: { type: "supports", targetId: thesis.id }, sources: [{ title: "Live update check", url: "https://example.org/live", perspective: "neutral" }] },
   });
   const answeredAt = Date.now();
@@ -42,12 +43,12 @@ async function heard(listener: StreamListener, type: string, entityId: string, t
 const viewportTransform = (page: Page) => page.locator(".react-flow__viewport").getAttribute("style");
 
 test.describe("live updates across two app instances", () => {
-  test("[LIVE]: a write through instance A reaches a listener on instance B within a second; a listener that comes back catches up", async ({ page }) => {
+  test("[LIVE]: a write through instance A reaches a listener on instance B within a second; a listener that comes back catches up", async ({ page, debate }) => {
     // The example is pre-moderated: only its administrator's writes reach every listener at once.
     await signedInSiteAdmin(page);
-    const listener = await listenToEvents(`${instanceB.baseUrl}/api/debates/${SLUG}/events`);
+    const listener = await listenToEvents(`${instanceB.baseUrl}/api/debates/${debate}/events`);
 
-    const { created, answeredAt } = await addClaim(page.request, `A claim written through instance A ${unique()}.`);
+    const { created, answeredAt } = await addClaim(page.request, debate, `A claim written through instance A ${unique()}.`);
     const arrivedAt = await heard(listener, "node.created", created.node.id, 1000);
     // The event may even beat the HTTP answer, which is sent after the commit.
     expect(arrivedAt - answeredAt).toBeLessThan(1000);
@@ -57,13 +58,13 @@ test.describe("live updates across two app instances", () => {
     listener.stop();
 
     // While nobody listens on B, the claim is edited and then deleted through A.
-    const patch = await page.request.patch(`${NODES_API}/${created.node.id}`, { data: { text: `${created.node.text} Edited.`, version: 1 } });
+    const patch = await page.request.patch(`${nodesApi(debate)}/${created.node.id}`, { data: { text: `${created.node.text} Edited.`, version: 1 } });
     expect(patch.status(), await patch.text()).toBe(200);
-    const removal = await page.request.delete(`${NODES_API}/${created.node.id}?version=2`);
+    const removal = await page.request.delete(`${nodesApi(debate)}/${created.node.id}?version=2`);
     expect(removal.status(), await removal.text()).toBe(200);
 
     // EventSource sends the last id it had when it reconnects.
-    const resumed = await listenToEvents(`${instanceB.baseUrl}/api/debates/${SLUG}/events`, { "Last-Event-ID": event.id });
+    const resumed = await listenToEvents(`${instanceB.baseUrl}/api/debates/${debate}/events`, { "Last-Event-ID": event.id });
     await heard(resumed, "node.deleted", created.node.id, 2000);
     const missed = resumed.received.map((r) => [r.event.type, r.event.entityId]);
     expect(missed.slice(0, 2)).toEqual([
@@ -73,12 +74,12 @@ test.describe("live updates across two app instances", () => {
     resumed.stop();
   });
 
-  test("[LIVE]: a map open on instance B shows a statement added through A, and its removal, without reloading or moving the view", async ({ page, browser }, testInfo) => {
+  test("[LIVE]: a map open on instance B shows a statement added through A, and its removal, without reloading or moving the view", async ({ page, browser, debate }, testInfo) => {
     await signedInSiteAdmin(page);
     const viewerContext = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const viewer = await viewerContext.newPage();
     try {
-      await viewer.goto(`${instanceB.baseUrl}/debates/${SLUG}`);
+      await viewer.goto(`${instanceB.baseUrl}/debates/${debate}`);
       await expect(statementNodes(viewer).first()).toBeVisible();
       await waitForSettledViewport(viewer);
       // A view of the reader's own (zoomed at the pointer), which re-fitting the map would lose.
@@ -90,13 +91,13 @@ test.describe("live updates across two app instances", () => {
       await viewer.evaluate(() => Object.assign(window, { notReloaded: true }));
 
       const text = `A claim that appears live on the other instance ${unique()}.`;
-      const { created } = await addClaim(page.request, text);
+      const { created } = await addClaim(page.request, debate, text);
       await expect(statementNode(viewer, created.node.id)).toContainText(text, { timeout: 2000 });
       await expect(viewer.getByRole("status").filter({ hasText: "Map updated: 1 new statement." })).toBeAttached();
       expect(await viewportTransform(viewer)).toBe(transform);
       await saveScreenshot(viewer, testInfo, "live-added-on-other-instance");
 
-      const removal = await page.request.delete(`${NODES_API}/${created.node.id}?version=1`);
+      const removal = await page.request.delete(`${nodesApi(debate)}/${created.node.id}?version=1`);
       expect(removal.status(), await removal.text()).toBe(200);
       await expect(statementNode(viewer, created.node.id)).toHaveCount(0, { timeout: 2000 });
       await expect(viewer.getByRole("status").filter({ hasText: "Map updated: 1 statement removed." })).toBeAttached();

@@ -4,7 +4,7 @@ import type { TMapDocument } from "@/lib/schemas/map";
 
 import { addTeam, teamSummary } from "./fixtures/manage";
 import { SLUG, saveScreenshot, statementNode, waitForSettledViewport } from "./fixtures/map";
-import { expectSignedInAs, newUser, signUpThroughUi, signedInUser } from "./fixtures/users";
+import { expectSignedInAs, newUser, signedInUser } from "./fixtures/users";
 
 /** A debate owned by the signed-in person of `page`: the example debate exported and imported again. */
 async function importOwnedDebate(page: Page): Promise<string> {
@@ -44,11 +44,10 @@ test("[MANAGE]: the owner makes teams and a join code; a second person joins wit
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
   await saveScreenshot(page, testInfo, "manage-owner-teams-and-code");
 
-  // A second person, in a browser of their own, signs up and joins with the code as typed by hand.
+  // A second person, in a browser of their own, with an account, joins with the code as typed by hand.
   const guestContext = await browser.newContext();
   const guestPage = await guestContext.newPage();
-  const guest = newUser("joiner");
-  await signUpThroughUi(guestPage, guest, "/join");
+  const guest = await signedInUser(guestPage, "joiner", "/join");
   await guestPage.getByLabel("Join code").fill(` ${shownCode.toLowerCase()} `);
   await guestPage.getByRole("button", { name: "Join" }).click();
   await expect(guestPage).toHaveURL(`/debates/${slug}`);

@@ -6,7 +6,7 @@ import type { TMapDocument } from "@/lib/schemas/map";
 
 import { appDatabase } from "./fixtures/database";
 import { SLUG, addRebuttal, detailsPanel, markFor, saveScreenshot, seededMarkTargets, statementNode, toast, waitForSettledViewport } from "./fixtures/map";
-import { createUserThroughApi, newUser, signInThroughUi, signedInUser, type TestUser } from "./fixtures/users";
+import { createUserThroughApi, newUser, openSignedIn, signedInUser, type TestUser } from "./fixtures/users";
 
 const unique = () => Math.random().toString(36).slice(2, 8);
 
@@ -52,7 +52,7 @@ test("[MODERATION]: a participant's rebuttal waits for review, unseen by others,
 
   // The participant adds two rebuttals: each is theirs to see, marked as pending.
   const student = await newPage(browser, testInfo);
-  await signInThroughUi(student, participant, `/debates/${slug}`);
+  await openSignedIn(student, participant, `/debates/${slug}`);
   await waitForSettledViewport(student);
   const targets = await seededMarkTargets(student, await fetchDebate(student, slug));
   const typo = `The corridor was open to Red Cross convoys on most days (${unique()}).`;

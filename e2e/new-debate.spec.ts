@@ -4,7 +4,7 @@ import type { TMapDocument } from "@/lib/schemas/map";
 
 import { mapPassage, selectWithMouse } from "./fixtures/article";
 import { saveScreenshot, statementNodes, waitForSettledViewport } from "./fixtures/map";
-import { newUser, signUpThroughUi } from "./fixtures/users";
+import { newUser, signUpThroughUi, signedInUser } from "./fixtures/users";
 
 // A made-up local article: the journey is about the app, not about any real dispute.
 const THESIS = "The town should close the old market square to cars by next summer.";
@@ -102,7 +102,7 @@ test.describe("a debate on a new article", () => {
     await page.goto("/debates/new");
     await expect(page).toHaveURL(/\/signin\?next=%2Fdebates%2Fnew|\/signin\?next=\/debates\/new/);
 
-    await signUpThroughUi(page, newUser("limits"), "/debates/new");
+    await signedInUser(page, "limits", "/debates/new");
     await page.getByLabel("Title of the debate").fill("Too long");
     await page.getByLabel("Title of the article", { exact: true }).fill("A very long article");
     await page.getByRole("radio", { name: /^Azerbaijani/ }).check();

@@ -32,7 +32,9 @@ test("[REDACTION]: the owner redacts a revision's text from the statement's hist
   await page.goto(`/debates/${slug}`);
   await expect(statementNode(page, node.id)).toBeVisible({ timeout: 60_000 });
   await waitForSettledViewport(page);
-  await statementNode(page, node.id).click();
+  // The new statement may lie outside the fitted view: focus brings it in, Enter selects it.
+  await statementNode(page, node.id).focus();
+  await page.keyboard.press("Enter");
   const panel = detailsPanel(page);
   const history = panel.locator("summary", { hasText: "History" });
   await history.focus();

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
-import { PERSPECTIVE_LABEL } from "@/lib/labels";
+import { PERSPECTIVE_LABEL, ROLE_LABEL } from "@/lib/labels";
 import { PERSPECTIVES } from "@/lib/schemas/domain";
 import { colourName } from "@/lib/schemas/team";
-import { ROLE_LABEL, TEAM_STANCE } from "@/lib/teams/team-labels";
+import { TEAM_STANCE } from "@/lib/teams/team-stance";
 
 /** An audit entry in plain words: what was done, and the particulars (or null). */
 export type AuditWords = { summary: string; detail: string | null };

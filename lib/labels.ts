@@ -1,3 +1,4 @@
+import type { Role } from "@/lib/authz/can";
 import type { TNodeKind, TPerspective, TRelationType, TStatus } from "@/lib/schemas/domain";
 
 export const KIND_LABEL: Record<TNodeKind, string> = { thesis: "Thesis", claim: "Claim", premise: "Premise", rebuttal: "Rebuttal" };
@@ -21,3 +22,6 @@ export const RELATION_LABEL: Record<TRelationType, string> = { supports: "suppor
 
 /** A contribution's moderation status, in words (pending and rejected ones are seen only by their author and moderators). */
 export const STATUS_LABEL: Record<TStatus, string> = { pending: "Pending review", approved: "Approved", rejected: "Rejected" };
+
+/** A member's role in a debate, in words. */
+export const ROLE_LABEL: Record<Role, string> = { owner: "Owner", moderator: "Moderator", participant: "Participant", viewer: "Viewer" };

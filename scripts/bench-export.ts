@@ -13,12 +13,12 @@ import path from "node:path";
 
 import { portableToArgdown } from "@/lib/interop/argdown";
 import { PORTABLE_SCHEMA_VERSION, type TPortableDebate } from "@/lib/interop/portable";
-import { syntheticMap } from "@/lib/synthetic-map";
 import { insertMap, type MapInput } from "@/prisma/seed/insert-map";
 
 import { applyMigrations } from "./lib/migrate";
 import { connect } from "./lib/prisma-client";
 import { startScratchPostgres } from "./lib/scratch-postgres";
+import { syntheticMap } from "./lib/synthetic-map";
 
 const SIZES = [200, 1000, 3000];
 const RUNS = 5;

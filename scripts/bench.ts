@@ -20,7 +20,6 @@ import { gunzipSync } from "node:zlib";
 
 import { chromium, type Browser } from "playwright-core";
 
-import { mapStats, syntheticMap } from "@/lib/synthetic-map";
 import { insertMap } from "@/prisma/seed/insert-map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 
@@ -29,6 +28,7 @@ import { stopProcessGroup } from "./lib/processes";
 import { applyMigrations } from "./lib/migrate";
 import { CHROMIUM_ARGS } from "./lib/chromium";
 import { connect } from "./lib/prisma-client";
+import { mapStats, syntheticMap } from "./lib/synthetic-map";
 
 const API_WARMUP = 20;
 const API_REQUESTS = 200;

@@ -14,12 +14,12 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 
 import { ZDebateSlug } from "@/lib/schemas/domain";
-import { defaultSyntheticSlug, mapStats, syntheticMap, SYNTHETIC_MAX_NODES } from "@/lib/synthetic-map";
 import { insertMap } from "@/prisma/seed/insert-map";
 
 import { openDatabase } from "./lib/database";
 import { applyMigrations } from "./lib/migrate";
 import { connect } from "./lib/prisma-client";
+import { defaultSyntheticSlug, mapStats, syntheticMap, SYNTHETIC_MAX_NODES } from "./lib/synthetic-map";
 
 const USAGE = "Usage: npm run seed:synthetic -- --nodes N [--slug SLUG] [--seed S] [--replace]";
 

@@ -2,7 +2,7 @@
 
 import type { TMapNode, TMapRelation } from "@/lib/schemas/map";
 import { KIND_GLYPH, KIND_LABEL, PERSPECTIVE_LABEL, STATUS_LABEL } from "@/lib/labels";
-import { teamSideWords } from "@/lib/teams/team-labels";
+import { teamSideWords } from "@/lib/teams/team-stance";
 
 import { allows } from "@/components/map-store/map-store";
 import { useMapActions, useMapStore } from "@/components/map-store/map-store-provider";

@@ -8,7 +8,7 @@ import { checkedBody } from "@/lib/client/api/request";
 import { ZDebateSettingsRequest } from "@/lib/schemas/debate-settings";
 import { formatJoinCode } from "@/lib/schemas/join";
 import { JOIN_ROLES } from "@/lib/schemas/member";
-import { ROLE_LABEL } from "@/lib/teams/team-labels";
+import { ROLE_LABEL } from "@/lib/labels";
 
 import { FormStatus } from "@/components/ui/form-status";
 

@@ -4,7 +4,7 @@ import { removeMember, updateMember } from "@/lib/client/api/members";
 import { checkedBody } from "@/lib/client/api/request";
 import type { TMapTeam } from "@/lib/schemas/map";
 import { ASSIGNABLE_ROLES, ZUpdateMemberRequest, type TMember } from "@/lib/schemas/member";
-import { ROLE_LABEL } from "@/lib/teams/team-labels";
+import { ROLE_LABEL } from "@/lib/labels";
 
 import { FormStatus } from "@/components/ui/form-status";
 

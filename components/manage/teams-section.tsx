@@ -9,7 +9,7 @@ import { PERSPECTIVES, type TPerspective } from "@/lib/schemas/domain";
 import type { TMapTeam } from "@/lib/schemas/map";
 import { TEAM_COLOURS, ZCreateTeamRequest, ZUpdateTeamRequest, colourName } from "@/lib/schemas/team";
 import { swapSides } from "@/lib/teams/swap-sides";
-import { TEAM_STANCE } from "@/lib/teams/team-labels";
+import { TEAM_STANCE } from "@/lib/teams/team-stance";
 
 import { DialogActions, ModalDialog } from "@/components/ui/modal-dialog";
 import { FieldError } from "@/components/ui/field-error";

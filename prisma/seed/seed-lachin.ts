@@ -21,13 +21,14 @@ export function readLachinSeed(): LachinSeed {
   return { debate, map, text };
 }
 
-/** Creates the Lachin debate unless it exists; returns whether it was created. */
-export async function seedLachin(db: PrismaClient): Promise<boolean> {
+/** Creates the Lachin debate (under `slug`, the example's own unless given) unless it exists; returns whether it was created. */
+export async function seedLachin(db: PrismaClient, slug?: string): Promise<boolean> {
   const { debate, map, text } = readLachinSeed();
-  if (await db.debate.findUnique({ where: { slug: debate.slug }, select: { id: true } })) return false;
+  const at = slug ?? debate.slug;
+  if (await db.debate.findUnique({ where: { slug: at }, select: { id: true } })) return false;
   const { title, author, publisher, publishedAt, url, perspective } = debate.article;
   await insertMap(db, {
-    slug: debate.slug,
+    slug: at,
     title: debate.title,
     description: debate.description,
     article: { title, author, publisher, url, perspective, publishedAt: publishedAt ? new Date(publishedAt) : null, text },

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { ZJoinCode } from "@/lib/schemas/join";
 import { getViewer } from "@/lib/server/auth/get-viewer";
 import { findDebateByJoinCode } from "@/lib/server/members/join-debate";
-import { ROLE_LABEL } from "@/lib/teams/team-labels";
+import { ROLE_LABEL } from "@/lib/labels";
 
 import { AccountMenu } from "@/components/auth/account-menu";
 import { JoinByLink } from "@/components/members/join-by-link";

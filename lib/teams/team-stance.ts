@@ -1,4 +1,3 @@
-import type { Role } from "@/lib/authz/can";
 import type { TPerspective } from "@/lib/schemas/domain";
 
 /** What a team assigned a perspective does in the debate, in words. */
@@ -18,5 +17,3 @@ const TEAM_STANCE_THEN: Record<TPerspective, string> = {
 export function teamSideWords(then: TPerspective, now: TPerspective): string {
   return then === now ? TEAM_STANCE[now] : `${TEAM_STANCE_THEN[then]} when this was written; ${TEAM_STANCE[now]} now`;
 }
-
-export const ROLE_LABEL: Record<Role, string> = { owner: "Owner", moderator: "Moderator", participant: "Participant", viewer: "Viewer" };

@@ -1,6 +1,6 @@
 /**
- * Synthetic debates of any size, shaped like the real ones, for load tests,
- * benchmarks and tests. Pure and deterministic: the same size and seed always
+ * Synthetic debates of any size, shaped like the real ones, for load tests
+ * and benchmarks. Pure and deterministic: the same size and seed always
  * give the same map.
  */
 import type { TNodeKind, TPerspective, TRelationType } from "@/lib/schemas/domain";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { teamSideWords } from "./team-labels";
+import { teamSideWords } from "./team-stance";
 
 describe("teamSideWords", () => {
   it("names the case once while the team still argues it", () => {
