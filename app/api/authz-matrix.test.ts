@@ -13,25 +13,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect } from "@/scripts/lib/prisma-client";
 import { createUser, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "@/test/session";
 
-import * as auditRoute from "./debates/[debateId]/audit/route";
-import * as dashboardRoute from "./debates/[debateId]/dashboard/route";
-import * as eventsRoute from "./debates/[debateId]/events/route";
-import * as exportRoute from "./debates/[debateId]/export/route";
-import * as joinCodeRoute from "./debates/[debateId]/join-code/route";
-import * as memberRoute from "./debates/[debateId]/members/[userId]/route";
-import * as membersRoute from "./debates/[debateId]/members/route";
-import * as decisionsRoute from "./debates/[debateId]/moderation/decisions/route";
-import * as moderationRoute from "./debates/[debateId]/moderation/route";
-import * as nodeRoute from "./debates/[debateId]/nodes/[nodeId]/route";
-import * as redactRoute from "./debates/[debateId]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
-import * as revisionsRoute from "./debates/[debateId]/nodes/[nodeId]/revisions/route";
-import * as nodesRoute from "./debates/[debateId]/nodes/route";
-import * as relationsRoute from "./debates/[debateId]/relations/route";
-import * as debateRoute from "./debates/[debateId]/route";
-import * as settingsRoute from "./debates/[debateId]/settings/route";
-import * as teamRoute from "./debates/[debateId]/teams/[teamId]/route";
-import * as teamsRoute from "./debates/[debateId]/teams/route";
-import * as swapSidesRoute from "./debates/[debateId]/teams/swap-sides/route";
+import * as auditRoute from "./debates/[slug]/audit/route";
+import * as dashboardRoute from "./debates/[slug]/dashboard/route";
+import * as eventsRoute from "./debates/[slug]/events/route";
+import * as exportRoute from "./debates/[slug]/export/route";
+import * as joinCodeRoute from "./debates/[slug]/join-code/route";
+import * as memberRoute from "./debates/[slug]/members/[userId]/route";
+import * as membersRoute from "./debates/[slug]/members/route";
+import * as decisionsRoute from "./debates/[slug]/moderation/decisions/route";
+import * as moderationRoute from "./debates/[slug]/moderation/route";
+import * as nodeRoute from "./debates/[slug]/nodes/[nodeId]/route";
+import * as redactRoute from "./debates/[slug]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
+import * as revisionsRoute from "./debates/[slug]/nodes/[nodeId]/revisions/route";
+import * as nodesRoute from "./debates/[slug]/nodes/route";
+import * as relationsRoute from "./debates/[slug]/relations/route";
+import * as debateRoute from "./debates/[slug]/route";
+import * as settingsRoute from "./debates/[slug]/settings/route";
+import * as teamRoute from "./debates/[slug]/teams/[teamId]/route";
+import * as teamsRoute from "./debates/[slug]/teams/route";
+import * as swapSidesRoute from "./debates/[slug]/teams/swap-sides/route";
 import * as importRoute from "./debates/import/route";
 import * as debatesRoute from "./debates/route";
 import * as joinRoute from "./join/route";
@@ -122,17 +122,17 @@ const SOURCE = { title: "A report", publisher: "Example", url: "https://example.
 const CASES: Case[] = [
   {
     name: "GET the map",
-    request: (_, cookie) => ({ handler: debateRoute.GET, request: get("", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: debateRoute.GET, request: get("", cookie), params: { slug: SLUG } }),
     expected: ALL(200),
   },
   {
     name: "GET the export",
-    request: (_, cookie) => ({ handler: exportRoute.GET, request: get("/export?format=json", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: exportRoute.GET, request: get("/export?format=json", cookie), params: { slug: SLUG } }),
     expected: ALL(200),
   },
   {
     name: "GET a statement's history",
-    request: (_, cookie) => ({ handler: revisionsRoute.GET, request: get(`/nodes/${ids.claimId}/revisions`, cookie), params: { debateId: SLUG, nodeId: ids.claimId } }),
+    request: (_, cookie) => ({ handler: revisionsRoute.GET, request: get(`/nodes/${ids.claimId}/revisions`, cookie), params: { slug: SLUG, nodeId: ids.claimId } }),
     expected: ALL(200),
   },
   {
@@ -140,7 +140,7 @@ const CASES: Case[] = [
     request: (_, cookie) => ({
       handler: nodesRoute.POST,
       request: jsonRequest("POST", url("/nodes"), { kind: "claim", text: "A new claim.", link: { type: "supports", targetId: ids.thesisId }, sources: [SOURCE] }, cookie),
-      params: { debateId: SLUG },
+      params: { slug: SLUG },
     }),
     expected: CONTRIBUTE(201),
   },
@@ -150,7 +150,7 @@ const CASES: Case[] = [
     request: ({ nodeId }, cookie) => ({
       handler: relationsRoute.POST,
       request: jsonRequest("POST", url("/relations"), { fromId: nodeId, toId: ids.claimId, type: "attacks" }, cookie),
-      params: { debateId: SLUG },
+      params: { slug: SLUG },
     }),
     expected: CONTRIBUTE(201),
   },
@@ -160,7 +160,7 @@ const CASES: Case[] = [
     request: ({ nodeId }, cookie) => ({
       handler: nodeRoute.PATCH,
       request: jsonRequest("PATCH", url(`/nodes/${nodeId}`), { text: "Edited.", version: 1 }, cookie),
-      params: { debateId: SLUG, nodeId: nodeId! },
+      params: { slug: SLUG, nodeId: nodeId! },
     }),
     expected: MODERATE(200),
   },
@@ -170,25 +170,25 @@ const CASES: Case[] = [
     request: ({ nodeId }, cookie) => ({
       handler: nodeRoute.DELETE,
       request: new Request(url(`/nodes/${nodeId}?version=1`), { method: "DELETE", headers: cookie ? { cookie } : {} }),
-      params: { debateId: SLUG, nodeId: nodeId! },
+      params: { slug: SLUG, nodeId: nodeId! },
     }),
     expected: MODERATE(200),
   },
   {
     name: "GET the live events",
-    request: (_, cookie) => ({ handler: eventsRoute.GET, request: get("/events", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: eventsRoute.GET, request: get("/events", cookie), params: { slug: SLUG } }),
     expected: ALL(200),
     isStream: true,
   },
   {
     name: "GET the moderation queue",
-    request: (_, cookie) => ({ handler: moderationRoute.GET, request: get("/moderation", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: moderationRoute.GET, request: get("/moderation", cookie), params: { slug: SLUG } }),
     expected: MODERATE(200),
   },
   {
     name: "POST a moderation decision",
     prepare: pendingClaim,
-    request: ({ nodeId }, cookie) => ({ handler: decisionsRoute.POST, request: write("POST", "/moderation/decisions", { decision: "approve", items: [{ type: "node", id: nodeId }] }, cookie), params: { debateId: SLUG } }),
+    request: ({ nodeId }, cookie) => ({ handler: decisionsRoute.POST, request: write("POST", "/moderation/decisions", { decision: "approve", items: [{ type: "node", id: nodeId }] }, cookie), params: { slug: SLUG } }),
     expected: MODERATE(200),
   },
   {
@@ -197,73 +197,73 @@ const CASES: Case[] = [
     request: ({ nodeId, revisionId }, cookie) => ({
       handler: redactRoute.POST,
       request: write("POST", `/nodes/${nodeId}/revisions/${revisionId}/redact`, { reason: "Personal details" }, cookie),
-      params: { debateId: SLUG, nodeId: nodeId!, revisionId: revisionId! },
+      params: { slug: SLUG, nodeId: nodeId!, revisionId: revisionId! },
     }),
     expected: MODERATE(200),
   },
   {
     name: "GET the dashboard",
-    request: (_, cookie) => ({ handler: dashboardRoute.GET, request: get("/dashboard", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: dashboardRoute.GET, request: get("/dashboard", cookie), params: { slug: SLUG } }),
     expected: MODERATE(200),
   },
   {
     name: "GET the audit log",
-    request: (_, cookie) => ({ handler: auditRoute.GET, request: get("/audit", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: auditRoute.GET, request: get("/audit", cookie), params: { slug: SLUG } }),
     expected: MODERATE(200),
   },
   {
     name: "GET the members",
-    request: (_, cookie) => ({ handler: membersRoute.GET, request: get("/members", cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: membersRoute.GET, request: get("/members", cookie), params: { slug: SLUG } }),
     expected: MODERATE(200),
   },
   {
     name: "PATCH a member's role",
     prepare: newcomer,
-    request: ({ userId }, cookie) => ({ handler: memberRoute.PATCH, request: write("PATCH", `/members/${userId}`, { role: "viewer" }, cookie), params: { debateId: SLUG, userId: userId! } }),
+    request: ({ userId }, cookie) => ({ handler: memberRoute.PATCH, request: write("PATCH", `/members/${userId}`, { role: "viewer" }, cookie), params: { slug: SLUG, userId: userId! } }),
     expected: MANAGE(200),
   },
   {
     name: "DELETE a member",
     prepare: newcomer,
-    request: ({ userId }, cookie) => ({ handler: memberRoute.DELETE, request: write("DELETE", `/members/${userId}`, undefined, cookie), params: { debateId: SLUG, userId: userId! } }),
+    request: ({ userId }, cookie) => ({ handler: memberRoute.DELETE, request: write("DELETE", `/members/${userId}`, undefined, cookie), params: { slug: SLUG, userId: userId! } }),
     expected: MANAGE(200),
   },
   {
     name: "POST a team",
-    request: (_, cookie) => ({ handler: teamsRoute.POST, request: write("POST", "/teams", { name: `Team ${randomUUID().slice(0, 8)}`, colour: "#B42318", perspective: "armenian" }, cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: teamsRoute.POST, request: write("POST", "/teams", { name: `Team ${randomUUID().slice(0, 8)}`, colour: "#B42318", perspective: "armenian" }, cookie), params: { slug: SLUG } }),
     expected: MANAGE(201),
   },
   {
     name: "PATCH a team",
     prepare: async () => ({ teamId: await team() }),
-    request: ({ teamId }, cookie) => ({ handler: teamRoute.PATCH, request: write("PATCH", `/teams/${teamId}`, { perspective: "azerbaijani" }, cookie), params: { debateId: SLUG, teamId: teamId! } }),
+    request: ({ teamId }, cookie) => ({ handler: teamRoute.PATCH, request: write("PATCH", `/teams/${teamId}`, { perspective: "azerbaijani" }, cookie), params: { slug: SLUG, teamId: teamId! } }),
     expected: MANAGE(200),
   },
   {
     name: "DELETE a team",
     prepare: async () => ({ teamId: await team() }),
-    request: ({ teamId }, cookie) => ({ handler: teamRoute.DELETE, request: write("DELETE", `/teams/${teamId}`, undefined, cookie), params: { debateId: SLUG, teamId: teamId! } }),
+    request: ({ teamId }, cookie) => ({ handler: teamRoute.DELETE, request: write("DELETE", `/teams/${teamId}`, undefined, cookie), params: { slug: SLUG, teamId: teamId! } }),
     expected: MANAGE(200),
   },
   {
     name: "POST swap sides",
     prepare: async () => ({ a: await team("armenian"), b: await team("azerbaijani") }),
-    request: (_, cookie) => ({ handler: swapSidesRoute.POST, request: write("POST", "/teams/swap-sides", undefined, cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: swapSidesRoute.POST, request: write("POST", "/teams/swap-sides", undefined, cookie), params: { slug: SLUG } }),
     expected: MANAGE(200),
   },
   {
     name: "PATCH the settings",
-    request: (_, cookie) => ({ handler: settingsRoute.PATCH, request: write("PATCH", "/settings", { moderationMode: "premoderated" }, cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: settingsRoute.PATCH, request: write("PATCH", "/settings", { moderationMode: "premoderated" }, cookie), params: { slug: SLUG } }),
     expected: MANAGE(200),
   },
   {
     name: "POST a new join code",
-    request: (_, cookie) => ({ handler: joinCodeRoute.POST, request: write("POST", "/join-code", undefined, cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: joinCodeRoute.POST, request: write("POST", "/join-code", undefined, cookie), params: { slug: SLUG } }),
     expected: MANAGE(200),
   },
   {
     name: "DELETE the join code",
-    request: (_, cookie) => ({ handler: joinCodeRoute.DELETE, request: write("DELETE", "/join-code", undefined, cookie), params: { debateId: SLUG } }),
+    request: (_, cookie) => ({ handler: joinCodeRoute.DELETE, request: write("DELETE", "/join-code", undefined, cookie), params: { slug: SLUG } }),
     expected: MANAGE(200),
   },
   {

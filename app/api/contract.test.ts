@@ -20,24 +20,24 @@ import { connect } from "@/scripts/lib/prisma-client";
 import { callRoute, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { jsonRequest } from "@/test/session";
 
-import * as audit from "./debates/[debateId]/audit/route";
-import * as dashboard from "./debates/[debateId]/dashboard/route";
-import * as exportRoute from "./debates/[debateId]/export/route";
-import * as joinCode from "./debates/[debateId]/join-code/route";
-import * as member from "./debates/[debateId]/members/[userId]/route";
-import * as members from "./debates/[debateId]/members/route";
-import * as decisions from "./debates/[debateId]/moderation/decisions/route";
-import * as moderation from "./debates/[debateId]/moderation/route";
-import * as redact from "./debates/[debateId]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
-import * as revisions from "./debates/[debateId]/nodes/[nodeId]/revisions/route";
-import * as node from "./debates/[debateId]/nodes/[nodeId]/route";
-import * as nodes from "./debates/[debateId]/nodes/route";
-import * as relations from "./debates/[debateId]/relations/route";
-import * as map from "./debates/[debateId]/route";
-import * as settings from "./debates/[debateId]/settings/route";
-import * as team from "./debates/[debateId]/teams/[teamId]/route";
-import * as swapSides from "./debates/[debateId]/teams/swap-sides/route";
-import * as teams from "./debates/[debateId]/teams/route";
+import * as audit from "./debates/[slug]/audit/route";
+import * as dashboard from "./debates/[slug]/dashboard/route";
+import * as exportRoute from "./debates/[slug]/export/route";
+import * as joinCode from "./debates/[slug]/join-code/route";
+import * as member from "./debates/[slug]/members/[userId]/route";
+import * as members from "./debates/[slug]/members/route";
+import * as decisions from "./debates/[slug]/moderation/decisions/route";
+import * as moderation from "./debates/[slug]/moderation/route";
+import * as redact from "./debates/[slug]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
+import * as revisions from "./debates/[slug]/nodes/[nodeId]/revisions/route";
+import * as node from "./debates/[slug]/nodes/[nodeId]/route";
+import * as nodes from "./debates/[slug]/nodes/route";
+import * as relations from "./debates/[slug]/relations/route";
+import * as map from "./debates/[slug]/route";
+import * as settings from "./debates/[slug]/settings/route";
+import * as team from "./debates/[slug]/teams/[teamId]/route";
+import * as swapSides from "./debates/[slug]/teams/swap-sides/route";
+import * as teams from "./debates/[slug]/teams/route";
 import * as importRoute from "./debates/import/route";
 import * as debates from "./debates/route";
 import * as join from "./join/route";
@@ -68,7 +68,7 @@ async function answerOf<S extends z.ZodType>(response: Response | Promise<Respon
   return schema.parse(body);
 }
 
-const at = (path: string, params: Record<string, string> = {}) => ({ path: `/api/debates/${debate.slug}${path}`, params: { debateId: debate.slug, ...params } });
+const at = (path: string, params: Record<string, string> = {}) => ({ path: `/api/debates/${debate.slug}${path}`, params: { slug: debate.slug, ...params } });
 
 beforeAll(async () => {
   prisma = connect(process.env.DATABASE_URL!);
@@ -84,7 +84,7 @@ describe("the answers the API client reads", () => {
   const participant = () => debate.people.participant.cookie;
 
   it("match their schemas along a whole debate's work", async () => {
-    await answerOf(map.GET(new Request(`http://localhost/api/debates/${debate.slug}`, { headers: { cookie: owner() } }), { params: Promise.resolve({ debateId: debate.slug }) }), 200, ZMapDocument, [
+    await answerOf(map.GET(new Request(`http://localhost/api/debates/${debate.slug}`, { headers: { cookie: owner() } }), { params: Promise.resolve({ slug: debate.slug }) }), 200, ZMapDocument, [
       // Sent, and read by nobody in the browser: the Article schema leaves it out.
       "article.createdAt",
     ]);
@@ -120,7 +120,7 @@ describe("the answers the API client reads", () => {
 
     await answerOf(callRoute(dashboard.GET, { method: "GET", ...at("/dashboard"), cookie: owner() }), 200, ZDashboard);
     await answerOf(callRoute(audit.GET, { method: "GET", ...at("/audit"), cookie: owner() }), 200, ZAuditPage);
-    await answerOf(callRoute(node.DELETE, { method: "DELETE", path: `/api/debates/${debate.slug}/nodes/${created.node.id}?version=${edited.version}`, params: { debateId: debate.slug, nodeId: created.node.id }, cookie: participant() }), 200, ZDeletedNode);
+    await answerOf(callRoute(node.DELETE, { method: "DELETE", path: `/api/debates/${debate.slug}/nodes/${created.node.id}?version=${edited.version}`, params: { slug: debate.slug, nodeId: created.node.id }, cookie: participant() }), 200, ZDeletedNode);
     await answerOf(callRoute(team.DELETE, { method: "DELETE", ...at(`/teams/${made.id}`, { teamId: made.id }), cookie: owner() }), 200, ZDeletedTeam);
     await answerOf(callRoute(member.DELETE, { method: "DELETE", ...at(`/members/${participantId}`, { userId: participantId }), cookie: owner() }), 200, ZRemovedMember);
   });
@@ -129,7 +129,7 @@ describe("the answers the API client reads", () => {
     const article = { title: "The market square", perspective: "neutral", text: "The council will vote next month on closing the old market square to cars. ".repeat(4) };
     await answerOf(debates.POST(jsonRequest("POST", "http://localhost/api/debates", { title: "Should the square close?", moderationMode: "open", article }, debate.people.owner.cookie)), 201, ZCreatedDebate);
 
-    const file = await callRoute(exportRoute.GET, { method: "GET", path: `/api/debates/${debate.slug}/export?format=json`, params: { debateId: debate.slug }, cookie: debate.people.owner.cookie });
+    const file = await callRoute(exportRoute.GET, { method: "GET", path: `/api/debates/${debate.slug}/export?format=json`, params: { slug: debate.slug }, cookie: debate.people.owner.cookie });
     const content = await file.text();
     await answerOf(importRoute.POST(jsonRequest("POST", "http://localhost/api/debates/import", { format: "json", fileName: "contract.json", content, perspective: "neutral" }, debate.people.owner.cookie)), 201, ZImportResult);
 

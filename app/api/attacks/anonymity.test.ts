@@ -14,20 +14,20 @@ import { sseMessages } from "@/scripts/lib/sse-messages";
 import { callRoute, seedOwnedDebate, type OwnedDebate, type Person } from "@/test/owned-debate";
 import { createUser, sessionCookie } from "@/test/session";
 
-import { GET as GET_MAP } from "../debates/[debateId]/route";
-import { GET as GET_AUDIT } from "../debates/[debateId]/audit/route";
-import { GET as GET_DASHBOARD } from "../debates/[debateId]/dashboard/route";
-import { GET as GET_EVENTS } from "../debates/[debateId]/events/route";
-import { GET as GET_EXPORT } from "../debates/[debateId]/export/route";
-import { POST as NEW_JOIN_CODE } from "../debates/[debateId]/join-code/route";
-import { GET as GET_MEMBERS } from "../debates/[debateId]/members/route";
-import { DELETE as REMOVE_MEMBER, PATCH as PATCH_MEMBER } from "../debates/[debateId]/members/[userId]/route";
-import { GET as GET_QUEUE } from "../debates/[debateId]/moderation/route";
-import { POST as POST_NODE } from "../debates/[debateId]/nodes/route";
-import { DELETE as DELETE_NODE, PATCH as PATCH_NODE } from "../debates/[debateId]/nodes/[nodeId]/route";
-import { GET as GET_REVISIONS } from "../debates/[debateId]/nodes/[nodeId]/revisions/route";
-import { POST as POST_RELATION } from "../debates/[debateId]/relations/route";
-import { PATCH as PATCH_SETTINGS } from "../debates/[debateId]/settings/route";
+import { GET as GET_MAP } from "../debates/[slug]/route";
+import { GET as GET_AUDIT } from "../debates/[slug]/audit/route";
+import { GET as GET_DASHBOARD } from "../debates/[slug]/dashboard/route";
+import { GET as GET_EVENTS } from "../debates/[slug]/events/route";
+import { GET as GET_EXPORT } from "../debates/[slug]/export/route";
+import { POST as NEW_JOIN_CODE } from "../debates/[slug]/join-code/route";
+import { GET as GET_MEMBERS } from "../debates/[slug]/members/route";
+import { DELETE as REMOVE_MEMBER, PATCH as PATCH_MEMBER } from "../debates/[slug]/members/[userId]/route";
+import { GET as GET_QUEUE } from "../debates/[slug]/moderation/route";
+import { POST as POST_NODE } from "../debates/[slug]/nodes/route";
+import { DELETE as DELETE_NODE, PATCH as PATCH_NODE } from "../debates/[slug]/nodes/[nodeId]/route";
+import { GET as GET_REVISIONS } from "../debates/[slug]/nodes/[nodeId]/revisions/route";
+import { POST as POST_RELATION } from "../debates/[slug]/relations/route";
+import { PATCH as PATCH_SETTINGS } from "../debates/[slug]/settings/route";
 import { POST as JOIN } from "../join/route";
 
 const READERS = ["anonymous", "viewer", "participant", "outsider", "wren"] as const;
@@ -49,7 +49,7 @@ let everyone: Person[];
 
 const cookieOf = (side: Side, reader: Reader) => (reader === "anonymous" ? undefined : reader === "wren" ? wren.cookie : debates[side].people[reader].cookie);
 const get = (handler: Parameters<typeof callRoute>[0], side: Side, reader: Reader, path: string, params: Record<string, string> = {}) =>
-  callRoute(handler, { method: "GET", path: `/api/debates/${debates[side].slug}${path}`, params: { debateId: debates[side].slug, ...params }, cookie: cookieOf(side, reader) });
+  callRoute(handler, { method: "GET", path: `/api/debates/${debates[side].slug}${path}`, params: { slug: debates[side].slug, ...params }, cookie: cookieOf(side, reader) });
 
 /** Every account id, written as PostgreSQL and as hex alone. */
 function accountIds(): string[] {
@@ -80,7 +80,7 @@ async function readMap(side: Side, reader: Reader): Promise<{ doc: TMapDocument;
 }
 
 function write(handler: Parameters<typeof callRoute>[0], side: Side, method: string, path: string, body: unknown, cookie: string, params: Record<string, string> = {}) {
-  return callRoute(handler, { method, path: `/api/debates/${debates[side].slug}${path}`, params: { debateId: debates[side].slug, ...params }, body, cookie });
+  return callRoute(handler, { method, path: `/api/debates/${debates[side].slug}${path}`, params: { slug: debates[side].slug, ...params }, body, cookie });
 }
 
 beforeAll(async () => {
@@ -213,16 +213,16 @@ describe("attack: unmasking the authors of an anonymous debate", () => {
         const cookie = cookieOf(side, reader);
         const params = { userId: wren.id };
         const probes = [
-          callRoute(PATCH_MEMBER, { method: "PATCH", path: `/api/debates/${debates[side].slug}/members/${wren.id}`, params: { debateId: debates[side].slug, ...params }, body: { role: "viewer" }, cookie }),
-          callRoute(REMOVE_MEMBER, { method: "DELETE", path: `/api/debates/${debates[side].slug}/members/${wren.id}`, params: { debateId: debates[side].slug, ...params }, cookie }),
+          callRoute(PATCH_MEMBER, { method: "PATCH", path: `/api/debates/${debates[side].slug}/members/${wren.id}`, params: { slug: debates[side].slug, ...params }, body: { role: "viewer" }, cookie }),
+          callRoute(REMOVE_MEMBER, { method: "DELETE", path: `/api/debates/${debates[side].slug}/members/${wren.id}`, params: { slug: debates[side].slug, ...params }, cookie }),
           callRoute(PATCH_NODE, {
             method: "PATCH",
             path: `/api/debates/${debates[side].slug}/nodes/${wrenNode[side]}`,
-            params: { debateId: debates[side].slug, nodeId: wrenNode[side] },
+            params: { slug: debates[side].slug, nodeId: wrenNode[side] },
             body: { text: "Someone else's words.", version: 1 },
             cookie,
           }),
-          callRoute(DELETE_NODE, { method: "DELETE", path: `/api/debates/${debates[side].slug}/nodes/${wrenNode[side]}?version=1`, params: { debateId: debates[side].slug, nodeId: wrenNode[side] }, cookie }),
+          callRoute(DELETE_NODE, { method: "DELETE", path: `/api/debates/${debates[side].slug}/nodes/${wrenNode[side]}?version=1`, params: { slug: debates[side].slug, nodeId: wrenNode[side] }, cookie }),
           get(GET_REVISIONS, side, reader, `/nodes/${wren.id}/revisions`, { nodeId: wren.id }),
         ];
         for (const response of await Promise.all(probes)) {
@@ -247,7 +247,7 @@ describe("attack: unmasking the authors of an anonymous debate", () => {
       for (const reader of READERS) {
         const abort = new AbortController();
         const request = new Request(`http://localhost/api/debates/${debates[side].slug}/events?since=0`, { headers: cookieOf(side, reader) ? { cookie: cookieOf(side, reader)! } : {}, signal: abort.signal });
-        const response = await GET_EVENTS(request, { params: Promise.resolve({ debateId: debates[side].slug }) });
+        const response = await GET_EVENTS(request, { params: Promise.resolve({ slug: debates[side].slug }) });
         expect(response.status).toBe(200);
         listeners.push({ side, reader, messages: sseMessages(response.body!, abort.signal), stop: () => abort.abort() });
       }
@@ -281,7 +281,7 @@ describe("attack: unmasking the authors of an anonymous debate", () => {
 
   it("the owner and moderators still see every member by name in the anonymous debate", async () => {
     for (const reader of ["owner", "moderator"] as const) {
-      const response = await callRoute(GET_MAP, { method: "GET", path: `/api/debates/${debates.anonymous.slug}`, params: { debateId: debates.anonymous.slug }, cookie: debates.anonymous.people[reader].cookie });
+      const response = await callRoute(GET_MAP, { method: "GET", path: `/api/debates/${debates.anonymous.slug}`, params: { slug: debates.anonymous.slug }, cookie: debates.anonymous.people[reader].cookie });
       const doc = ZMapDocument.parse(await response.json());
       const node = doc.nodes.find((n) => n.id === wrenNode.anonymous)!;
       expect(doc.authors.find((a) => a.id === node.authorId)?.label, reader).toBe(wren.name);

@@ -17,10 +17,10 @@ import { callRoute, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debat
 import { loadScratchPostgres } from "@/test/scratch-postgres";
 import { expectError } from "@/test/session";
 
-import { GET as getMap } from "../debates/[debateId]/route";
-import { GET as getEvents } from "../debates/[debateId]/events/route";
-import { POST as postNode } from "../debates/[debateId]/nodes/route";
-import { PATCH as patchNode } from "../debates/[debateId]/nodes/[nodeId]/route";
+import { GET as getMap } from "../debates/[slug]/route";
+import { GET as getEvents } from "../debates/[slug]/events/route";
+import { POST as postNode } from "../debates/[slug]/nodes/route";
+import { PATCH as patchNode } from "../debates/[slug]/nodes/[nodeId]/route";
 import { POST as postJoin } from "../join/route";
 import { POST as postUser } from "../users/route";
 
@@ -61,14 +61,14 @@ const claim = (text: string) => ({
   sources: [{ title: "A source", url: "https://example.org/database-down", perspective: "neutral" }],
 });
 const addClaim = (text: string) =>
-  callRoute(postNode, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { debateId: SLUG }, body: claim(text), cookie: debate.people.owner.cookie });
+  callRoute(postNode, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { slug: SLUG }, body: claim(text), cookie: debate.people.owner.cookie });
 
 /** The requests the test sends while the database is away: reads and writes, signed in or not. */
 const requests: [string, () => Promise<Response>][] = [
   ["POST …/nodes", () => addClaim("A claim sent while the database was away.")],
-  ["PATCH …/nodes/{id}", () => callRoute(patchNode, { method: "PATCH", path: `/api/debates/${SLUG}/nodes/${debate.claimId}`, params: { debateId: SLUG, nodeId: debate.claimId }, body: { text: "An edit sent while the database was away.", version: 1 }, cookie: debate.people.owner.cookie })],
-  ["GET the map", () => callRoute(getMap, { method: "GET", path: `/api/debates/${SLUG}`, params: { debateId: SLUG } })],
-  ["GET …/events", () => callRoute(getEvents, { method: "GET", path: `/api/debates/${SLUG}/events`, params: { debateId: SLUG } })],
+  ["PATCH …/nodes/{id}", () => callRoute(patchNode, { method: "PATCH", path: `/api/debates/${SLUG}/nodes/${debate.claimId}`, params: { slug: SLUG, nodeId: debate.claimId }, body: { text: "An edit sent while the database was away.", version: 1 }, cookie: debate.people.owner.cookie })],
+  ["GET the map", () => callRoute(getMap, { method: "GET", path: `/api/debates/${SLUG}`, params: { slug: SLUG } })],
+  ["GET …/events", () => callRoute(getEvents, { method: "GET", path: `/api/debates/${SLUG}/events`, params: { slug: SLUG } })],
   ["POST /api/join", () => callRoute(postJoin, { method: "POST", path: "/api/join", params: {}, body: { code: "ABCD-EFGH" }, cookie: debate.people.outsider.cookie })],
   ["POST /api/users", () => callRoute(postUser, { method: "POST", path: "/api/users", params: {}, body: { name: "Someone New", email: "someone-new@example.test", password: "a long enough password" } })],
 ];
@@ -77,7 +77,7 @@ const requests: [string, () => Promise<Response>][] = [
 async function listen(headers: Record<string, string> = {}) {
   const abort = new AbortController();
   const request = new Request(`http://localhost/api/debates/${SLUG}/events`, { headers, signal: abort.signal });
-  const response = await getEvents(request, { params: Promise.resolve({ debateId: SLUG }) });
+  const response = await getEvents(request, { params: Promise.resolve({ slug: SLUG }) });
   expect(response.status).toBe(200);
   const messages = sseMessages(response.body!, abort.signal);
   return {
@@ -120,7 +120,7 @@ describe("a database that is down", () => {
     // Same handlers, same process: the pool opens new connections by itself.
     const after = await addClaim("A claim written after the restart.");
     expect(after.status, await after.clone().text()).toBe(201);
-    expect((await callRoute(getMap, { method: "GET", path: `/api/debates/${SLUG}`, params: { debateId: SLUG } })).status).toBe(200);
+    expect((await callRoute(getMap, { method: "GET", path: `/api/debates/${SLUG}`, params: { slug: SLUG } })).status).toBe(200);
     // Nothing refused with a 503 was written.
     expect(await prisma.node.count({ where: { text: { contains: "while the database was away" } } })).toBe(0);
     expect(await prisma.user.count({ where: { email: "someone-new@example.test" } })).toBe(0);

@@ -11,18 +11,18 @@ import { connect } from "@/scripts/lib/prisma-client";
 import { callRoute, seedOwnedDebate } from "@/test/owned-debate";
 import { createUser, expectError, expectNoChange, sessionCookie, type TestUser } from "@/test/session";
 
-import { GET as getAudit } from "../debates/[debateId]/audit/route";
-import { POST as postDecisions } from "../debates/[debateId]/moderation/decisions/route";
-import { GET as getQueue } from "../debates/[debateId]/moderation/route";
-import { DELETE as deleteNode } from "../debates/[debateId]/nodes/[nodeId]/route";
-import { POST as postNode } from "../debates/[debateId]/nodes/route";
-import { POST as postRelation } from "../debates/[debateId]/relations/route";
-import { GET as getMap } from "../debates/[debateId]/route";
-import { PATCH as patchSettings } from "../debates/[debateId]/settings/route";
-import { POST as postTeam } from "../debates/[debateId]/teams/route";
+import { GET as getAudit } from "../debates/[slug]/audit/route";
+import { POST as postDecisions } from "../debates/[slug]/moderation/decisions/route";
+import { GET as getQueue } from "../debates/[slug]/moderation/route";
+import { DELETE as deleteNode } from "../debates/[slug]/nodes/[nodeId]/route";
+import { POST as postNode } from "../debates/[slug]/nodes/route";
+import { POST as postRelation } from "../debates/[slug]/relations/route";
+import { GET as getMap } from "../debates/[slug]/route";
+import { PATCH as patchSettings } from "../debates/[slug]/settings/route";
+import { POST as postTeam } from "../debates/[slug]/teams/route";
 
 const SLUG = "lachin-crisis";
-const params = { debateId: SLUG };
+const params = { slug: SLUG };
 const base = `/api/debates/${SLUG}`;
 
 let prisma: PrismaClient;
@@ -168,7 +168,7 @@ describe("ADMIN_EMAILS names the site administrators, who run debates without an
     process.env.ADMIN_EMAILS = "site-admin@example.test";
     const owned = await seedOwnedDebate(prisma, "owned-by-a-teacher");
     const response = await expectNoChange(prisma, () =>
-      callRoute(patchSettings, { method: "PATCH", path: `/api/debates/${owned.slug}/settings`, params: { debateId: owned.slug }, cookie: admin.cookie, body: { phase: "archived" } }),
+      callRoute(patchSettings, { method: "PATCH", path: `/api/debates/${owned.slug}/settings`, params: { slug: owned.slug }, cookie: admin.cookie, body: { phase: "archived" } }),
     );
     await expectError(response, 403, "FORBIDDEN");
   });

@@ -11,24 +11,24 @@ import { connect } from "@/scripts/lib/prisma-client";
 import { callRoute, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { expectError, jsonRequest } from "@/test/session";
 
-import { GET as getAudit } from "../debates/[debateId]/audit/route";
-import { GET as getDashboard } from "../debates/[debateId]/dashboard/route";
-import { GET as getEvents } from "../debates/[debateId]/events/route";
-import { GET as getExport } from "../debates/[debateId]/export/route";
-import { DELETE as deleteJoinCode, POST as postJoinCode } from "../debates/[debateId]/join-code/route";
-import { DELETE as deleteMember, PATCH as patchMember } from "../debates/[debateId]/members/[userId]/route";
-import { GET as getMembers } from "../debates/[debateId]/members/route";
-import { POST as postDecisions } from "../debates/[debateId]/moderation/decisions/route";
-import { GET as getQueue } from "../debates/[debateId]/moderation/route";
-import { GET as getRevisions } from "../debates/[debateId]/nodes/[nodeId]/revisions/route";
-import { DELETE as deleteNode, PATCH as patchNode } from "../debates/[debateId]/nodes/[nodeId]/route";
-import { POST as postNode } from "../debates/[debateId]/nodes/route";
-import { POST as postRelation } from "../debates/[debateId]/relations/route";
-import { GET as getMap } from "../debates/[debateId]/route";
-import { PATCH as patchSettings } from "../debates/[debateId]/settings/route";
-import { DELETE as deleteTeam, PATCH as patchTeam } from "../debates/[debateId]/teams/[teamId]/route";
-import { POST as postTeam } from "../debates/[debateId]/teams/route";
-import { POST as postSwapSides } from "../debates/[debateId]/teams/swap-sides/route";
+import { GET as getAudit } from "../debates/[slug]/audit/route";
+import { GET as getDashboard } from "../debates/[slug]/dashboard/route";
+import { GET as getEvents } from "../debates/[slug]/events/route";
+import { GET as getExport } from "../debates/[slug]/export/route";
+import { DELETE as deleteJoinCode, POST as postJoinCode } from "../debates/[slug]/join-code/route";
+import { DELETE as deleteMember, PATCH as patchMember } from "../debates/[slug]/members/[userId]/route";
+import { GET as getMembers } from "../debates/[slug]/members/route";
+import { POST as postDecisions } from "../debates/[slug]/moderation/decisions/route";
+import { GET as getQueue } from "../debates/[slug]/moderation/route";
+import { GET as getRevisions } from "../debates/[slug]/nodes/[nodeId]/revisions/route";
+import { DELETE as deleteNode, PATCH as patchNode } from "../debates/[slug]/nodes/[nodeId]/route";
+import { POST as postNode } from "../debates/[slug]/nodes/route";
+import { POST as postRelation } from "../debates/[slug]/relations/route";
+import { GET as getMap } from "../debates/[slug]/route";
+import { PATCH as patchSettings } from "../debates/[slug]/settings/route";
+import { DELETE as deleteTeam, PATCH as patchTeam } from "../debates/[slug]/teams/[teamId]/route";
+import { POST as postTeam } from "../debates/[slug]/teams/route";
+import { POST as postSwapSides } from "../debates/[slug]/teams/swap-sides/route";
 import { POST as postImport } from "../debates/import/route";
 import { POST as postDebate } from "../debates/route";
 import { POST as postJoin } from "../join/route";
@@ -52,7 +52,7 @@ beforeAll(async () => {
   const created = await callRoute(postNode, {
     method: "POST",
     path: `/api/debates/${debate.slug}/nodes`,
-    params: { debateId: debate.slug },
+    params: { slug: debate.slug },
     body: { kind: "claim", text: "A participant's pending claim.", link: { type: "supports", targetId: debate.thesisId }, sources: [{ sourceId: debate.sourceId }] },
     cookie: debate.people.participant.cookie,
   });
@@ -66,9 +66,9 @@ afterAll(async () => {
 
 /** Every state-changing route, each with a body it would accept from the owner. */
 function writes(): Write[] {
-  const d = { debateId: debate.slug };
+  const d = { slug: debate.slug };
   const base = `/api/debates/${debate.slug}`;
-  const node = { debateId: debate.slug, nodeId: debate.claimId };
+  const node = { slug: debate.slug, nodeId: debate.claimId };
   return [
     { name: "sign up", handler: postUser, method: "POST", path: "/api/users", params: {}, body: { name: "Mallory", email: "mallory@example.test", password: "a-long-password-1" } },
     { name: "create a debate", handler: postDebate, method: "POST", path: "/api/debates", params: {}, body: { title: "Forged", moderationMode: "open", article: { title: "A", perspective: "neutral", text: ARTICLE } } },
@@ -170,14 +170,14 @@ describe("personal answers kept by a shared cache (a school's proxy) and served 
   const cacheControl = (response: Response) => response.headers.get("cache-control") ?? "";
 
   it("marks the map with someone's pending items private", async () => {
-    const response = await get(getMap, `/api/debates/${debate.slug}`, { debateId: debate.slug }, debate.people.participant.cookie);
+    const response = await get(getMap, `/api/debates/${debate.slug}`, { slug: debate.slug }, debate.people.participant.cookie);
     expect(response.status).toBe(200);
     expect(((await response.json()) as { nodes: { id: string }[] }).nodes.map((n) => n.id)).toContain(pendingId);
     expect(cacheControl(response)).toMatch(/^private\b/);
   });
 
   it("marks members, moderation queue, dashboard (JSON and CSV), audit, revisions, export and events private", async () => {
-    const d = { debateId: debate.slug };
+    const d = { slug: debate.slug };
     const base = `/api/debates/${debate.slug}`;
     const owner = debate.people.owner.cookie;
     const answers = {
@@ -201,7 +201,7 @@ describe("personal answers kept by a shared cache (a school's proxy) and served 
   });
 
   it("never stores the join code anywhere", async () => {
-    const response = await callRoute(postJoinCode, { method: "POST", path: `/api/debates/${debate.slug}/join-code`, params: { debateId: debate.slug }, cookie: debate.people.owner.cookie });
+    const response = await callRoute(postJoinCode, { method: "POST", path: `/api/debates/${debate.slug}/join-code`, params: { slug: debate.slug }, cookie: debate.people.owner.cookie });
     expect(response.status).toBe(200);
     expect(cacheControl(response)).toBe("private, no-store");
   });

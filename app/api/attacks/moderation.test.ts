@@ -15,14 +15,14 @@ import { connect } from "@/scripts/lib/prisma-client";
 import { createUser, expectError, expectNoChange, sessionCookie } from "@/test/session";
 import { callRoute, expectAudit, expectEvent, seedOwnedDebate, type OwnedDebate, type Person } from "@/test/owned-debate";
 
-import * as auditRoute from "../debates/[debateId]/audit/route";
-import * as decisionsRoute from "../debates/[debateId]/moderation/decisions/route";
-import * as redactRoute from "../debates/[debateId]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
-import * as revisionsRoute from "../debates/[debateId]/nodes/[nodeId]/revisions/route";
-import * as nodeRoute from "../debates/[debateId]/nodes/[nodeId]/route";
-import * as nodesRoute from "../debates/[debateId]/nodes/route";
-import * as exportRoute from "../debates/[debateId]/export/route";
-import * as mapRoute from "../debates/[debateId]/route";
+import * as auditRoute from "../debates/[slug]/audit/route";
+import * as decisionsRoute from "../debates/[slug]/moderation/decisions/route";
+import * as redactRoute from "../debates/[slug]/nodes/[nodeId]/revisions/[revisionId]/redact/route";
+import * as revisionsRoute from "../debates/[slug]/nodes/[nodeId]/revisions/route";
+import * as nodeRoute from "../debates/[slug]/nodes/[nodeId]/route";
+import * as nodesRoute from "../debates/[slug]/nodes/route";
+import * as exportRoute from "../debates/[slug]/export/route";
+import * as mapRoute from "../debates/[slug]/route";
 
 const SLUG = "premoderated-class";
 const FORMATS = ["json", "aif", "argdown"] as const;
@@ -67,7 +67,7 @@ const ids = {} as {
 };
 
 async function addStatement(person: Person, body: Record<string, unknown>): Promise<{ node: { id: string; sourceIds: string[]; version: number }; relations: { id: string }[] }> {
-  const response = await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { debateId: SLUG }, body, cookie: person.cookie });
+  const response = await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { slug: SLUG }, body, cookie: person.cookie });
   const created = await response.json();
   expect(response.status, JSON.stringify(created)).toBe(201);
   return created;
@@ -79,7 +79,7 @@ async function decide(id: string, decision: "approve" | "reject", reason?: strin
   const response = await callRoute(decisionsRoute.POST, {
     method: "POST",
     path: `/api/debates/${SLUG}/moderation/decisions`,
-    params: { debateId: SLUG },
+    params: { slug: SLUG },
     body: { items: [{ type: "node", id }], decision, ...(reason && { reason }) },
     cookie: debate.people.moderator.cookie,
   });
@@ -88,26 +88,26 @@ async function decide(id: string, decision: "approve" | "reject", reason?: strin
 
 async function edit(person: Person, nodeId: string, text: string): Promise<void> {
   const { version } = await prisma.node.findUniqueOrThrow({ where: { id: nodeId } });
-  const response = await callRoute(nodeRoute.PATCH, { method: "PATCH", path: `/api/debates/${SLUG}/nodes/${nodeId}`, params: { debateId: SLUG, nodeId }, body: { text, version }, cookie: person.cookie });
+  const response = await callRoute(nodeRoute.PATCH, { method: "PATCH", path: `/api/debates/${SLUG}/nodes/${nodeId}`, params: { slug: SLUG, nodeId }, body: { text, version }, cookie: person.cookie });
   expect(response.status, await response.clone().text()).toBe(200);
 }
 
 async function readMap(cookie: string | undefined): Promise<{ text: string; doc: { sources: { id: string }[]; relations: { id: string; groupId: string | null }[] } }> {
-  const response = await callRoute(mapRoute.GET, { method: "GET", path: `/api/debates/${SLUG}`, params: { debateId: SLUG }, cookie });
+  const response = await callRoute(mapRoute.GET, { method: "GET", path: `/api/debates/${SLUG}`, params: { slug: SLUG }, cookie });
   const text = await response.text();
   expect(response.status, text.slice(0, 300)).toBe(200);
   return { text, doc: JSON.parse(text) };
 }
 
 async function readExport(format: (typeof FORMATS)[number], cookie: string | undefined): Promise<string> {
-  const response = await callRoute(exportRoute.GET, { method: "GET", path: `/api/debates/${SLUG}/export?format=${format}`, params: { debateId: SLUG }, cookie });
+  const response = await callRoute(exportRoute.GET, { method: "GET", path: `/api/debates/${SLUG}/export?format=${format}`, params: { slug: SLUG }, cookie });
   const text = await response.text();
   expect(response.status, text.slice(0, 300)).toBe(200);
   return text;
 }
 
 function revisionsOf(nodeId: string, cookie: string | undefined): Promise<Response> {
-  return callRoute(revisionsRoute.GET, { method: "GET", path: `/api/debates/${SLUG}/nodes/${nodeId}/revisions`, params: { debateId: SLUG, nodeId }, cookie });
+  return callRoute(revisionsRoute.GET, { method: "GET", path: `/api/debates/${SLUG}/nodes/${nodeId}/revisions`, params: { slug: SLUG, nodeId }, cookie });
 }
 
 async function historyText(nodeId: string, cookie: string | undefined): Promise<string> {
@@ -118,7 +118,7 @@ async function historyText(nodeId: string, cookie: string | undefined): Promise<
 }
 
 function redact(nodeId: string, revisionId: string, cookie: string | undefined, body: unknown = { reason: "Personal details" }): Promise<Response> {
-  return callRoute(redactRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes/${nodeId}/revisions/${revisionId}/redact`, params: { debateId: SLUG, nodeId, revisionId }, body, cookie });
+  return callRoute(redactRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes/${nodeId}/revisions/${revisionId}/redact`, params: { slug: SLUG, nodeId, revisionId }, body, cookie });
 }
 
 const expectNoSecret = (text: string, secrets: string[] = SECRETS) => {
@@ -162,7 +162,7 @@ beforeAll(async () => {
   const deleted = await addStatement(author, claimOnThesis("This was a statement its author deleted.", { sourceId: debate.sourceId }));
   ids.deletedNode = deleted.node.id;
   await decide(ids.deletedNode, "approve");
-  const response = await callRoute(nodeRoute.DELETE, { method: "DELETE", path: `/api/debates/${SLUG}/nodes/${ids.deletedNode}?version=2`, params: { debateId: SLUG, nodeId: ids.deletedNode }, cookie: author.cookie });
+  const response = await callRoute(nodeRoute.DELETE, { method: "DELETE", path: `/api/debates/${SLUG}/nodes/${ids.deletedNode}?version=2`, params: { slug: SLUG, nodeId: ids.deletedNode }, cookie: author.cookie });
   expect(response.status).toBe(200);
 
   // The owner's premise on the map; the author proposes a co-premise beside it, which starts a linked group.
@@ -205,11 +205,11 @@ describe("a source first cited by a pending or a rejected statement", () => {
 
   it("cannot be cited by id by another participant: the same 422 as an unknown id, and nothing written", async () => {
     const unknown = await expectNoChange(prisma, async () =>
-      expectError(await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { debateId: SLUG }, body: claimOnThesis("Citing a made-up id.", { sourceId: randomUUID() }), cookie: classmate.cookie }), 422, "VALIDATION"),
+      expectError(await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { slug: SLUG }, body: claimOnThesis("Citing a made-up id.", { sourceId: randomUUID() }), cookie: classmate.cookie }), 422, "VALIDATION"),
     );
     for (const sourceId of [ids.pendingSource, ids.rejectedSource]) {
       const refused = await expectNoChange(prisma, async () =>
-        expectError(await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { debateId: SLUG }, body: claimOnThesis("Citing a hidden source.", { sourceId }), cookie: classmate.cookie }), 422, "VALIDATION"),
+        expectError(await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { slug: SLUG }, body: claimOnThesis("Citing a hidden source.", { sourceId }), cookie: classmate.cookie }), 422, "VALIDATION"),
       );
       expect(refused).toEqual(unknown);
     }
@@ -220,7 +220,7 @@ describe("a source first cited by a pending or a rejected statement", () => {
     ["viewer", 403, "FORBIDDEN"],
   ] as const)("cannot be cited by id by the %s either (%i, nothing written)", async (reader, status, code) => {
     await expectNoChange(prisma, async () =>
-      expectError(await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { debateId: SLUG }, body: claimOnThesis("Citing a hidden source.", { sourceId: ids.pendingSource }), cookie: cookieOf(reader) }), status, code),
+      expectError(await callRoute(nodesRoute.POST, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { slug: SLUG }, body: claimOnThesis("Citing a hidden source.", { sourceId: ids.pendingSource }), cookie: cookieOf(reader) }), status, code),
     );
   });
 
@@ -311,7 +311,7 @@ describe("redacting a revision", () => {
     }
     expectNoSecret(await historyText(ids.editedNode, undefined), hidden);
     // The audit log keeps the moderator's edit, but not the redacted words, for moderators.
-    const auditFor = async (person: Person) => (await callRoute(auditRoute.GET, { method: "GET", path: `/api/debates/${SLUG}/audit?limit=100`, params: { debateId: SLUG }, cookie: person.cookie })).text();
+    const auditFor = async (person: Person) => (await callRoute(auditRoute.GET, { method: "GET", path: `/api/debates/${SLUG}/audit?limit=100`, params: { slug: SLUG }, cookie: person.cookie })).text();
     expectNoSecret(await auditFor(moderator), hidden);
     expect(await auditFor(owner)).toContain("words a moderator edited away");
 

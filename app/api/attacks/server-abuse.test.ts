@@ -13,10 +13,10 @@ import { callRoute, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debat
 import { nested } from "@/test/fuzz-values";
 import { countRows, expectError, jsonRequest } from "@/test/session";
 
-import { GET as getMap } from "../debates/[debateId]/route";
-import { PATCH as patchNode } from "../debates/[debateId]/nodes/[nodeId]/route";
-import { POST as postNode } from "../debates/[debateId]/nodes/route";
-import { POST as postTeam } from "../debates/[debateId]/teams/route";
+import { GET as getMap } from "../debates/[slug]/route";
+import { PATCH as patchNode } from "../debates/[slug]/nodes/[nodeId]/route";
+import { POST as postNode } from "../debates/[slug]/nodes/route";
+import { POST as postTeam } from "../debates/[slug]/teams/route";
 import { POST as importRoute } from "../debates/import/route";
 import { POST as postDebate } from "../debates/route";
 import { POST as signUp } from "../users/route";
@@ -102,19 +102,19 @@ describe.each(Object.entries(BAD_TEXT))("text with %s", (_name, bad) => {
     refusedWithoutChange(() => callRoute(handler, { method, path, params, body, cookie: owner() }));
 
   it("is refused in a new statement", async () => {
-    const response = await send(postNode, "POST", `/api/debates/${SLUG}/nodes`, { debateId: SLUG }, statement(`A claim ${bad} with a bad character.`));
+    const response = await send(postNode, "POST", `/api/debates/${SLUG}/nodes`, { slug: SLUG }, statement(`A claim ${bad} with a bad character.`));
     expect((await expectError(response, 422, "VALIDATION")).fieldErrors?.text).toBeDefined();
   });
 
   it("is refused in an edited statement", async () => {
-    const response = await send(patchNode, "PATCH", `/api/debates/${SLUG}/nodes/${debate.claimId}`, { debateId: SLUG, nodeId: debate.claimId }, { text: `Edited ${bad} claim.`, version: 1 });
+    const response = await send(patchNode, "PATCH", `/api/debates/${SLUG}/nodes/${debate.claimId}`, { slug: SLUG, nodeId: debate.claimId }, { text: `Edited ${bad} claim.`, version: 1 });
     await expectError(response, 422, "VALIDATION");
   });
 
   it("is refused in a new source's title, quote and URL", async () => {
     const fields: Record<string, string>[] = [{ title: `Report ${bad}` }, { quote: `Quoted ${bad}` }, { url: `https://example.org/${bad}` }];
     for (const field of fields) {
-      await expectError(await send(postNode, "POST", `/api/debates/${SLUG}/nodes`, { debateId: SLUG }, newSource(field)), 422, "VALIDATION");
+      await expectError(await send(postNode, "POST", `/api/debates/${SLUG}/nodes`, { slug: SLUG }, newSource(field)), 422, "VALIDATION");
     }
   });
 
@@ -126,7 +126,7 @@ describe.each(Object.entries(BAD_TEXT))("text with %s", (_name, bad) => {
   });
 
   it("is refused in a team name and a display name", async () => {
-    await expectError(await send(postTeam, "POST", `/api/debates/${SLUG}/teams`, { debateId: SLUG }, { name: `Reds ${bad}`, colour: "#B42318", perspective: "armenian" }), 422, "VALIDATION");
+    await expectError(await send(postTeam, "POST", `/api/debates/${SLUG}/teams`, { slug: SLUG }, { name: `Reds ${bad}`, colour: "#B42318", perspective: "armenian" }), 422, "VALIDATION");
     const response = await refusedWithoutChange(() => signUp(jsonRequest("POST", "http://localhost/api/users", { name: `Eve ${bad}`, email: "eve@example.test", password: "a long enough password" })));
     await expectError(response, 422, "VALIDATION");
   });
@@ -226,7 +226,7 @@ describe("an import file made to break the import", () => {
 describe("a node and source with a javascript: URL", () => {
   it("is refused when a statement cites it", async () => {
     const body = { kind: "claim", text: "A claim citing a script.", link: { type: "supports", targetId: debate.thesisId }, sources: [{ title: "Evil", url: "javascript:alert(1)", perspective: "neutral" }] };
-    const response = await refusedWithoutChange(() => callRoute(postNode, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { debateId: SLUG }, body, cookie: debate.people.owner.cookie }));
+    const response = await refusedWithoutChange(() => callRoute(postNode, { method: "POST", path: `/api/debates/${SLUG}/nodes`, params: { slug: SLUG }, body, cookie: debate.people.owner.cookie }));
     expect((await expectError(response, 422, "VALIDATION")).fieldErrors?.["sources.0.url"]).toBeDefined();
   });
 });
@@ -238,7 +238,7 @@ describe("a row that already holds a control character", () => {
   it("still exports as well-formed XML in the SVG", async () => {
     await prisma.node.update({ where: { id: debate.claimId }, data: { text: "A claim stored \u0001 before text was checked, with <markup> & \u007F." } });
     await prisma.debate.update({ where: { id: debate.debateId }, data: { title: "A title \u0008 stored earlier" } });
-    const response = await callRoute(getMap, { method: "GET", path: `/api/debates/${SLUG}`, params: { debateId: SLUG } });
+    const response = await callRoute(getMap, { method: "GET", path: `/api/debates/${SLUG}`, params: { slug: SLUG } });
     const doc = ZMapDocument.parse(await response.json());
     const { svg } = exportSvg(doc, { filters: NO_FILTERS, rootId: null, date: "2026-12-02" });
     expect(svg).toContain("A claim stored");

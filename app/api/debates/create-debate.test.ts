@@ -6,7 +6,7 @@ import { ZDebateSummary, ZMapDocument } from "@/lib/schemas/map";
 import { connect } from "@/scripts/lib/prisma-client";
 import { createUser, expectError, expectNoChange, jsonRequest, sessionCookie, type TestUser } from "@/test/session";
 
-import { GET as getMap } from "./[debateId]/route";
+import { GET as getMap } from "./[slug]/route";
 import { GET, POST } from "./route";
 
 let prisma: PrismaClient;
@@ -95,7 +95,7 @@ describe("POST /api/debates", () => {
     expect(debate.auditEntries.map((a) => [a.action, a.actorId])).toEqual([["debate.created", alice.id]]);
     expect(debate.events.map((e) => e.type)).toEqual(["debate.created"]);
 
-    const response = await getMap(new Request(`http://localhost/api/debates/${slug}`), { params: Promise.resolve({ debateId: slug }) });
+    const response = await getMap(new Request(`http://localhost/api/debates/${slug}`), { params: Promise.resolve({ slug: slug }) });
     const doc = ZMapDocument.parse(await response.json());
     expect(doc.debate).toMatchObject({ slug, hasOwner: true, moderationMode: "open" });
     expect(doc.article.text).toBe(STORED_TEXT);

@@ -13,16 +13,16 @@ import { connect } from "@/scripts/lib/prisma-client";
 import { callRoute, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { nearValid, oddString, oddValue, rawBody } from "@/test/fuzz-values";
 
-import * as nodeRoute from "../debates/[debateId]/nodes/[nodeId]/route";
-import * as nodesRoute from "../debates/[debateId]/nodes/route";
-import * as relationsRoute from "../debates/[debateId]/relations/route";
-import * as decisionsRoute from "../debates/[debateId]/moderation/decisions/route";
-import * as settingsRoute from "../debates/[debateId]/settings/route";
-import * as teamsRoute from "../debates/[debateId]/teams/route";
-import * as teamRoute from "../debates/[debateId]/teams/[teamId]/route";
-import * as swapSidesRoute from "../debates/[debateId]/teams/swap-sides/route";
-import * as memberRoute from "../debates/[debateId]/members/[userId]/route";
-import * as joinCodeRoute from "../debates/[debateId]/join-code/route";
+import * as nodeRoute from "../debates/[slug]/nodes/[nodeId]/route";
+import * as nodesRoute from "../debates/[slug]/nodes/route";
+import * as relationsRoute from "../debates/[slug]/relations/route";
+import * as decisionsRoute from "../debates/[slug]/moderation/decisions/route";
+import * as settingsRoute from "../debates/[slug]/settings/route";
+import * as teamsRoute from "../debates/[slug]/teams/route";
+import * as teamRoute from "../debates/[slug]/teams/[teamId]/route";
+import * as swapSidesRoute from "../debates/[slug]/teams/swap-sides/route";
+import * as memberRoute from "../debates/[slug]/members/[userId]/route";
+import * as joinCodeRoute from "../debates/[slug]/join-code/route";
 import * as importRoute from "../debates/import/route";
 import * as debatesRoute from "../debates/route";
 import * as joinRoute from "../join/route";
@@ -50,7 +50,7 @@ type Target = {
 const percentEncoded = (text: string) => [...Buffer.from(text, "utf8")].map((byte) => `%${byte.toString(16).padStart(2, "0")}`).join("");
 const slug = fc.oneof({ weight: 4, arbitrary: fc.constant(SLUG) }, { weight: 1, arbitrary: oddString.map((s) => s.slice(0, 120)) });
 const id = (real: string[]) => fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: oddString });
-const debateParams = () => fc.record({ debateId: slug });
+const debateParams = () => fc.record({ slug: slug });
 
 /** A small valid JSON export, whose inside the fuzzer mutates before it is sent as the file. */
 const portable: TPortableDebate = {
@@ -85,12 +85,12 @@ const TARGETS: Target[] = [
     params: debateParams,
     body: (ids) => ({ kind: "premise", text: "A fuzzed premise.", attributedTo: "Someone", link: { type: "supports", targetId: ids.thesisId }, sources: [{ sourceId: ids.sourceId }, { title: "New", url: "https://example.org/n", publishedAt: "2021-03-04", quote: "q", perspective: "neutral" }] }),
   },
-  { name: "PATCH …/nodes/{id}", method: "PATCH", handler: nodeRoute.PATCH, params: (ids) => fc.record({ debateId: slug, nodeId: id([ids.thesisId, ids.claimId]) }), body: () => ({ text: "An edited statement.", version: 1 }) },
+  { name: "PATCH …/nodes/{id}", method: "PATCH", handler: nodeRoute.PATCH, params: (ids) => fc.record({ slug: slug, nodeId: id([ids.thesisId, ids.claimId]) }), body: () => ({ text: "An edited statement.", version: 1 }) },
   {
     name: "DELETE …/nodes/{id}",
     method: "DELETE",
     handler: nodeRoute.DELETE,
-    params: (ids) => fc.record({ debateId: slug, nodeId: id([ids.claimId]) }),
+    params: (ids) => fc.record({ slug: slug, nodeId: id([ids.claimId]) }),
     query: fc.oneof(fc.constantFrom("", "?version=1", "?version=2147483648", "?version=1e400", "?version=-1", "?version=&version=1"), oddString.map((s) => `?version=${percentEncoded(s)}`)),
   },
   { name: "POST …/relations", method: "POST", handler: relationsRoute.POST, params: debateParams, body: (ids) => ({ fromId: ids.claimId, toId: ids.thesisId, type: "attacks" }) },
@@ -103,17 +103,17 @@ const TARGETS: Target[] = [
   },
   { name: "PATCH …/settings", method: "PATCH", handler: settingsRoute.PATCH, params: debateParams, body: () => ({ moderationMode: "premoderated", anonymous: true, phase: "open", joinRole: "viewer" }) },
   { name: "POST …/teams", method: "POST", handler: teamsRoute.POST, params: debateParams, body: () => ({ name: "Blue team", colour: "#1849A9", perspective: "azerbaijani" }) },
-  { name: "PATCH …/teams/{id}", method: "PATCH", handler: teamRoute.PATCH, params: (ids) => fc.record({ debateId: slug, teamId: id([ids.teamId]) }), body: () => ({ name: "Renamed", colour: "#067647" }) },
-  { name: "DELETE …/teams/{id}", method: "DELETE", handler: teamRoute.DELETE, params: (ids) => fc.record({ debateId: slug, teamId: id([ids.teamId]) }) },
+  { name: "PATCH …/teams/{id}", method: "PATCH", handler: teamRoute.PATCH, params: (ids) => fc.record({ slug: slug, teamId: id([ids.teamId]) }), body: () => ({ name: "Renamed", colour: "#067647" }) },
+  { name: "DELETE …/teams/{id}", method: "DELETE", handler: teamRoute.DELETE, params: (ids) => fc.record({ slug: slug, teamId: id([ids.teamId]) }) },
   { name: "POST …/teams/swap-sides", method: "POST", handler: swapSidesRoute.POST, params: debateParams },
   {
     name: "PATCH …/members/{userId}",
     method: "PATCH",
     handler: memberRoute.PATCH,
-    params: (ids) => fc.record({ debateId: slug, userId: id([ids.people.participant.id, ids.people.viewer.id]) }),
+    params: (ids) => fc.record({ slug: slug, userId: id([ids.people.participant.id, ids.people.viewer.id]) }),
     body: (ids) => ({ role: "moderator", teamId: ids.teamId }),
   },
-  { name: "DELETE …/members/{userId}", method: "DELETE", handler: memberRoute.DELETE, params: (ids) => fc.record({ debateId: slug, userId: id([ids.people.viewer.id]) }) },
+  { name: "DELETE …/members/{userId}", method: "DELETE", handler: memberRoute.DELETE, params: (ids) => fc.record({ slug: slug, userId: id([ids.people.viewer.id]) }) },
   { name: "POST …/join-code", method: "POST", handler: joinCodeRoute.POST, params: debateParams },
   { name: "DELETE …/join-code", method: "DELETE", handler: joinCodeRoute.DELETE, params: debateParams },
 ];

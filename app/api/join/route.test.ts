@@ -6,8 +6,8 @@ import { connect } from "@/scripts/lib/prisma-client";
 import { callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { createUser, expectError, sessionCookie } from "@/test/session";
 
-import { POST as REGENERATE } from "../debates/[debateId]/join-code/route";
-import { PATCH as SETTINGS } from "../debates/[debateId]/settings/route";
+import { POST as REGENERATE } from "../debates/[slug]/join-code/route";
+import { PATCH as SETTINGS } from "../debates/[slug]/settings/route";
 import { POST } from "./route";
 
 let prisma: PrismaClient;
@@ -15,9 +15,9 @@ let debate: OwnedDebate;
 let code: string;
 
 const join = (body: unknown, cookie?: string) => callRoute(POST, { method: "POST", path: "/api/join", params: {}, body, cookie });
-const settings = (body: unknown) => callRoute(SETTINGS, { method: "PATCH", path: `/api/debates/${debate.slug}/settings`, params: { debateId: debate.slug }, body, cookie: debate.people.owner.cookie });
+const settings = (body: unknown) => callRoute(SETTINGS, { method: "PATCH", path: `/api/debates/${debate.slug}/settings`, params: { slug: debate.slug }, body, cookie: debate.people.owner.cookie });
 async function regenerate(): Promise<string> {
-  const response = await callRoute(REGENERATE, { method: "POST", path: `/api/debates/${debate.slug}/join-code`, params: { debateId: debate.slug }, cookie: debate.people.owner.cookie });
+  const response = await callRoute(REGENERATE, { method: "POST", path: `/api/debates/${debate.slug}/join-code`, params: { slug: debate.slug }, cookie: debate.people.owner.cookie });
   return ((await response.json()) as { joinCode: string }).joinCode;
 }
 async function newcomer(name: string) {

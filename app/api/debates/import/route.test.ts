@@ -10,11 +10,11 @@ import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
 import { connect } from "@/scripts/lib/prisma-client";
 import { createUser, expectError, expectNoChange, jsonRequest, sessionCookie, type ErrorBody, type TestUser } from "@/test/session";
 
-import { GET as getMap } from "../[debateId]/route";
-import { GET as exportRoute } from "../[debateId]/export/route";
-import { GET as listRevisions } from "../[debateId]/nodes/[nodeId]/revisions/route";
-import { PATCH as patchNodeRoute } from "../[debateId]/nodes/[nodeId]/route";
-import { POST as postNodeRoute } from "../[debateId]/nodes/route";
+import { GET as getMap } from "../[slug]/route";
+import { GET as exportRoute } from "../[slug]/export/route";
+import { GET as listRevisions } from "../[slug]/nodes/[nodeId]/revisions/route";
+import { PATCH as patchNodeRoute } from "../[slug]/nodes/[nodeId]/route";
+import { POST as postNodeRoute } from "../[slug]/nodes/route";
 import { GET as listDebates } from "../route";
 import { POST } from "./route";
 
@@ -60,14 +60,14 @@ async function importOk(body: unknown, cookie: string = bobCookie): Promise<Impo
 /** The export as `cookie`'s person sees the debate: only its owner and moderators get everything, under real names. */
 async function exportJson(slug: string, cookie?: string): Promise<TPortableDebate> {
   const request = new Request(`http://localhost/api/debates/${slug}/export?format=json`, { headers: cookie ? { cookie } : {} });
-  const response = await exportRoute(request, { params: Promise.resolve({ debateId: slug }) });
+  const response = await exportRoute(request, { params: Promise.resolve({ slug: slug }) });
   const text = await response.text();
   expect(response.status, text.slice(0, 500)).toBe(200);
   return ZPortableDebate.parse(JSON.parse(text));
 }
 
 async function mapOf(slug: string): Promise<TMapDocument> {
-  const response = await getMap(new Request(`http://localhost/api/debates/${slug}`), { params: Promise.resolve({ debateId: slug }) });
+  const response = await getMap(new Request(`http://localhost/api/debates/${slug}`), { params: Promise.resolve({ slug: slug }) });
   expect(response.status).toBe(200);
   return ZMapDocument.parse(await response.json());
 }
@@ -79,7 +79,7 @@ async function debateList() {
 }
 
 async function postNode(body: unknown): Promise<{ node: TMapNode }> {
-  const response = await postNodeRoute(jsonRequest("POST", `http://localhost/api/debates/${SLUG}/nodes`, body, aliceCookie), { params: Promise.resolve({ debateId: SLUG }) });
+  const response = await postNodeRoute(jsonRequest("POST", `http://localhost/api/debates/${SLUG}/nodes`, body, aliceCookie), { params: Promise.resolve({ slug: SLUG }) });
   const json = (await response.json()) as { node: unknown };
   expect(response.status, JSON.stringify(json)).toBe(201);
   return { node: ZMapNode.parse(json.node) };
@@ -87,7 +87,7 @@ async function postNode(body: unknown): Promise<{ node: TMapNode }> {
 
 async function patchNode(nodeId: string, body: unknown): Promise<TMapNode> {
   const response = await patchNodeRoute(jsonRequest("PATCH", `http://localhost/api/debates/${SLUG}/nodes/${nodeId}`, body, aliceCookie), {
-    params: Promise.resolve({ debateId: SLUG, nodeId }),
+    params: Promise.resolve({ slug: SLUG, nodeId }),
   });
   const json = (await response.json()) as unknown;
   expect(response.status, JSON.stringify(json)).toBe(200);
@@ -304,7 +304,7 @@ describe("POST /api/debates/import: a JSON export comes back as the same debate"
     const copy = await prisma.node.findFirstOrThrow({ where: { debate: { slug: answer.slug }, text: edited.text } });
     expect(copy.version).toBe(edited.version);
     const response = await listRevisions(new Request(`http://localhost/api/debates/${answer.slug}/nodes/${copy.id}/revisions`), {
-      params: Promise.resolve({ debateId: answer.slug, nodeId: copy.id }),
+      params: Promise.resolve({ slug: answer.slug, nodeId: copy.id }),
     });
     const { revisions } = (await response.json()) as { revisions: { actorName: string | null; version: number }[] };
     expect(revisions.map((r) => r.version)).toEqual([2, 1]);
