@@ -2,7 +2,7 @@
 // tests of membership, teams and settings: nothing written on a refusal, an
 // audit entry and an event on success.
 import type { PrismaClient } from "@prisma/client";
-import { expect } from "vitest";
+import { beforeAll, expect } from "vitest";
 
 import { createUser, jsonRequest, seedOtherDebate, sessionCookie, type TestUser } from "./session";
 
@@ -31,6 +31,19 @@ export async function seedOwnedDebate(prisma: PrismaClient, slug: string): Promi
     await prisma.member.create({ data: { debateId: ids.debateId, userId: people[role].id, role, joinedAt: new Date(Date.UTC(2024, 0, 1 + i)) } });
   }
   return { ...ids, slug, people };
+}
+
+/**
+ * The debate a test file works on: seeded by seedOwnedDebate before the file's
+ * first test. Call it at the top of the file; the object it returns is filled
+ * in then.
+ */
+export function ownedDebate(prisma: PrismaClient, slug: string): OwnedDebate {
+  const debate = {} as OwnedDebate;
+  beforeAll(async () => {
+    Object.assign(debate, await seedOwnedDebate(prisma, slug));
+  });
+  return debate;
 }
 
 type Handler = (request: Request, context: { params: Promise<unknown> }) => Promise<Response>;

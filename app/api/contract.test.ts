@@ -1,5 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 
 import { ZAuditPage } from "@/lib/schemas/audit";
@@ -16,8 +15,8 @@ import { ZDeletedNode } from "@/lib/schemas/node";
 import { ZCreatedRelation } from "@/lib/schemas/relation";
 import { ZRedactedRevision, ZRevisionList } from "@/lib/schemas/revision";
 import { ZDeletedTeam, ZTeamAnswer, ZTeamList } from "@/lib/schemas/team";
-import { connect } from "@/scripts/lib/prisma-client";
-import { callRoute, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { callRoute, ownedDebate } from "@/test/owned-debate";
 import { jsonRequest } from "@/test/session";
 
 import * as audit from "./debates/[slug]/audit/route";
@@ -49,8 +48,8 @@ import * as users from "./users/route";
  * every field (nothing the server sends is unknown to the client).
  */
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "contract-debate");
 
 /** The answer read with `schema`, which must keep every field but those named in `unread` ("article.createdAt"). */
 async function answerOf<S extends z.ZodType>(response: Response | Promise<Response>, status: number, schema: S, unread: string[] = []): Promise<z.output<S>> {
@@ -69,15 +68,6 @@ async function answerOf<S extends z.ZodType>(response: Response | Promise<Respon
 }
 
 const at = (path: string, params: Record<string, string> = {}) => ({ path: `/api/debates/${debate.slug}${path}`, params: { slug: debate.slug, ...params } });
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "contract-debate");
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("the answers the API client reads", () => {
   const owner = () => debate.people.owner.cookie;

@@ -1,14 +1,13 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ZDebateSummary } from "@/lib/schemas/map";
 import { readLachinSeed, seedLachin } from "@/prisma/seed/seed-lachin";
-import { connect } from "@/scripts/lib/prisma-client";
+import { testDatabase } from "@/test/database";
 
 import { GET } from "./route";
 
 const { debate: seedDebate, map } = readLachinSeed();
-let prisma: PrismaClient;
+const prisma = testDatabase();
 
 async function listDebates() {
   const response = await GET(new Request("http://localhost/api/debates"));
@@ -16,14 +15,6 @@ async function listDebates() {
   const body = (await response.json()) as { debates: unknown[] };
   return body.debates.map((d) => ZDebateSummary.parse(d));
 }
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("GET /api/debates", () => {
   it("answers an empty list before anything is seeded", async () => {

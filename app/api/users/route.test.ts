@@ -1,13 +1,12 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { verifyPassword } from "@/lib/server/auth/passwords";
-import { connect } from "@/scripts/lib/prisma-client";
+import { testDatabase } from "@/test/database";
 import { expectError, jsonRequest } from "@/test/session";
 
 import { POST } from "./route";
 
-let prisma: PrismaClient;
+const prisma = testDatabase();
 
 function signUp(body: unknown): Promise<Response> {
   return POST(jsonRequest("POST", "http://localhost/api/users", body));
@@ -20,14 +19,6 @@ async function expectNoNewUser(write: () => Promise<Response>): Promise<Response
   expect(await prisma.user.count()).toBe(before);
   return response;
 }
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("POST /api/users", () => {
   it("signs up without a session, answers 201 with the account, and keeps only an argon2id hash of the password", async () => {

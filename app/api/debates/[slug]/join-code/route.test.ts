@@ -1,16 +1,15 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@/lib/schemas/join";
 import { regenerateJoinCode } from "@/lib/server/debates/join-code";
-import { connect } from "@/scripts/lib/prisma-client";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
 import { DELETE, POST } from "./route";
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "code-debate");
 
 const call = (handler: typeof POST, method: string, options: { cookie?: string | null; slug?: string } = {}) => {
   const slug = options.slug ?? debate.slug;
@@ -19,15 +18,6 @@ const call = (handler: typeof POST, method: string, options: { cookie?: string |
 const regenerate = (options: { cookie?: string | null; slug?: string } = {}) => call(POST, "POST", options);
 const disable = (options: { cookie?: string | null; slug?: string } = {}) => call(DELETE, "DELETE", options);
 const codeOf = async (debateId: string) => (await prisma.debate.findUniqueOrThrow({ where: { id: debateId } })).joinCode;
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "code-debate");
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("POST /api/debates/{slug}/join-code", () => {
   it("makes a short code of unambiguous characters, a new one each time; audited and announced", async () => {

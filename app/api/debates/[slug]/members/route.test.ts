@@ -1,29 +1,19 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import type { TMember } from "@/lib/schemas/member";
-import { connect } from "@/scripts/lib/prisma-client";
-import { callRoute, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { callRoute, ownedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
 import { GET } from "./route";
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "members-debate");
 
 const listMembers = (options: { cookie?: string | null; slug?: string } = {}) => {
   const slug = options.slug ?? debate.slug;
   return callRoute(GET, { method: "GET", path: `/api/debates/${slug}/members`, params: { slug: slug }, cookie: options.cookie === null ? undefined : (options.cookie ?? debate.people.owner.cookie) });
 };
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "members-debate");
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("GET /api/debates/{slug}/members", () => {
   it("lists members in order of joining, with names, roles and teams, to the owner and to moderators", async () => {

@@ -1,28 +1,18 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { connect } from "@/scripts/lib/prisma-client";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
 import { POST } from "./route";
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "teams-debate");
 
 const createTeam = (body: unknown, options: { cookie?: string | null; slug?: string } = {}) => {
   const slug = options.slug ?? debate.slug;
   return callRoute(POST, { method: "POST", path: `/api/debates/${slug}/teams`, params: { slug: slug }, body, cookie: options.cookie === null ? undefined : (options.cookie ?? debate.people.owner.cookie) });
 };
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "teams-debate");
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("POST /api/debates/{slug}/teams", () => {
   it("creates a team with its name, colour and perspective; audited and announced", async () => {

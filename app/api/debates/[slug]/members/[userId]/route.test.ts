@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
-import { connect } from "@/scripts/lib/prisma-client";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { createUser, expectError } from "@/test/session";
 
 import { DELETE, PATCH } from "./route";
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "member-debate");
 let teamA: string;
 
 const call = (handler: typeof PATCH, method: string, userId: string, options: { body?: unknown; cookie?: string | null; slug?: string } = {}) => {
@@ -28,17 +27,11 @@ const removeMember = (userId: string, options: { cookie?: string | null; slug?: 
 const memberOf = (userId: string) => prisma.member.findUnique({ where: { debateId_userId: { debateId: debate.debateId, userId } } });
 
 beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "member-debate");
   teamA = (await prisma.team.create({ data: { debateId: debate.debateId, name: "Team A", colour: "#B42318", perspective: "armenian" } })).id;
 });
 
 beforeEach(async () => {
   await prisma.member.update({ where: { debateId_userId: { debateId: debate.debateId, userId: debate.people.participant.id } }, data: { role: "participant", teamId: null } });
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
 });
 
 describe("PATCH /api/debates/{slug}/members/{userId}", () => {

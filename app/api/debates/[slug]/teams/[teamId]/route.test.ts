@@ -1,16 +1,15 @@
 import { randomUUID } from "node:crypto";
 
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
-import { connect } from "@/scripts/lib/prisma-client";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
 import { DELETE, PATCH } from "./route";
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "team-debate");
 let teamA: string;
 let teamB: string;
 
@@ -27,20 +26,11 @@ const call = (handler: typeof PATCH, method: string, teamId: string, options: { 
 const patchTeam = (teamId: string, body: unknown, options: { cookie?: string | null; slug?: string } = {}) => call(PATCH, "PATCH", teamId, { ...options, body });
 const deleteTeam = (teamId: string, options: { cookie?: string | null; slug?: string } = {}) => call(DELETE, "DELETE", teamId, options);
 
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "team-debate");
-});
-
 beforeEach(async () => {
   await prisma.member.updateMany({ where: { debateId: debate.debateId }, data: { teamId: null } });
   await prisma.team.deleteMany({ where: { debateId: debate.debateId } });
   teamA = (await prisma.team.create({ data: { debateId: debate.debateId, name: "Team A", colour: "#B42318", perspective: "armenian" } })).id;
   teamB = (await prisma.team.create({ data: { debateId: debate.debateId, name: "Team B", colour: "#1849A9", perspective: "azerbaijani" } })).id;
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
 });
 
 describe("PATCH /api/debates/{slug}/teams/{teamId}", () => {

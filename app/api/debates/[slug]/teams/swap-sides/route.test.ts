@@ -1,32 +1,22 @@
-import type { PrismaClient } from "@prisma/client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ZMapDocument, ZMapNode } from "@/lib/schemas/map";
-import { connect } from "@/scripts/lib/prisma-client";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { testDatabase } from "@/test/database";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
 import { GET as getMap } from "../../route";
 import { POST as postNode } from "../../nodes/route";
 import { POST } from "./route";
 
-let prisma: PrismaClient;
-let debate: OwnedDebate;
+const prisma = testDatabase();
+const debate = ownedDebate(prisma, "swap-debate");
 
 const swap = (options: { cookie?: string | null; slug?: string } = {}) => {
   const slug = options.slug ?? debate.slug;
   return callRoute(POST, { method: "POST", path: `/api/debates/${slug}/teams/swap-sides`, params: { slug: slug }, cookie: options.cookie === null ? undefined : (options.cookie ?? debate.people.owner.cookie) });
 };
 const perspectives = async () => Object.fromEntries((await prisma.team.findMany({ where: { debateId: debate.debateId } })).map((t) => [t.name, t.perspective]));
-
-beforeAll(async () => {
-  prisma = connect(process.env.DATABASE_URL!);
-  debate = await seedOwnedDebate(prisma, "swap-debate");
-});
-
-afterAll(async () => {
-  await prisma.$disconnect();
-});
 
 describe("POST /api/debates/{slug}/teams/swap-sides", () => {
   it("refuses with 409 while no team argues a side", async () => {
