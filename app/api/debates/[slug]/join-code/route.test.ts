@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from "@/lib/schemas/join";
 import { regenerateJoinCode } from "@/lib/server/debates/join-code";
 import { testDatabase } from "@/test/database";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate } from "@/test/owned-debate";
 import { expectError } from "@/test/session";
 
 import { DELETE, POST } from "./route";

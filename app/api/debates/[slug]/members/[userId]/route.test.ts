@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import { testDatabase } from "@/test/database";
-import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate, type OwnedDebate } from "@/test/owned-debate";
+import { NOT_OWNERS, callRoute, expectAudit, expectEvent, expectNothingWritten, ownedDebate, seedOwnedDebate } from "@/test/owned-debate";
 import { createUser, expectError } from "@/test/session";
 
 import { DELETE, PATCH } from "./route";
