@@ -1,30 +1,22 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 
-import { fieldErrorsOf } from "@/lib/errors";
 import { ZSignInRequest } from "@/lib/schemas/auth";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus, SubmitButton } from "@/components/ui/form-status";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function SignInForm({ next }: { next: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { router, errors, message, setMessage, isBusy, setBusy, read } = useFormSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const parsed = ZSignInRequest.safeParse({ email: form.get("email"), password: form.get("password") });
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
-    setBusy(true);
-    setErrors({});
-    const result = await signIn("credentials", { ...parsed.data, redirect: false });
+    const input = read(event, ZSignInRequest, (form) => ({ email: form.get("email"), password: form.get("password") }));
+    if (!input) return;
+    const result = await signIn("credentials", { ...input, redirect: false });
     if (result?.error) {
       // The server's own words: a wrong password, or how long to wait after too many.
       setMessage(result.error === "CredentialsSignin" ? "That email and password do not match an account." : result.error);

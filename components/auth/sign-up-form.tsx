@@ -1,36 +1,26 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 
-import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 
 import { ApiError } from "@/lib/client/api/api-error";
 import { signUp } from "@/lib/client/api/users";
-import { fieldErrorsOf } from "@/lib/errors";
 import { ZSignUpRequest } from "@/lib/schemas/auth";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus, SubmitButton } from "@/components/ui/form-status";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 export function SignUpForm({ next }: { next: string }) {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { router, errors, setErrors, message, setMessage, isBusy, setBusy, read } = useFormSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const input = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
-    const parsed = ZSignUpRequest.safeParse(input);
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
-    setBusy(true);
-    setErrors({});
-    setMessage(null);
+    const input = read(event, ZSignUpRequest, (form) => ({ name: form.get("name"), email: form.get("email"), password: form.get("password") }));
+    if (!input) return;
     try {
-      await signUp(parsed.data);
-      const result = await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirect: false });
+      await signUp(input);
+      const result = await signIn("credentials", { email: input.email, password: input.password, redirect: false });
       // The server answers a registered email as a new one (it never says which emails have accounts);
       // only the sign-in that follows fails, when the password is not that account's.
       if (result?.error) throw new ApiError(401, "UNAUTHORIZED", result.error === "CredentialsSignin" || /do not match/.test(result.error) ? "We could not sign you in. If this email already has an account, sign in with its password." : result.error);

@@ -1,32 +1,24 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 
-import { useRouter } from "next/navigation";
 
 import { joinDebate } from "@/lib/client/api/members";
-import { fieldErrorsOf } from "@/lib/errors";
 import { ZJoinRequest } from "@/lib/schemas/join";
 
 import { FieldError } from "@/components/ui/field-error";
 import { FormStatus, SubmitButton } from "@/components/ui/form-status";
+import { useFormSubmit } from "@/components/ui/use-form-submit";
 
 /** Joins the debate whose code is typed in, then opens it. */
 export function JoinForm() {
-  const router = useRouter();
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [isBusy, setBusy] = useState(false);
+  const { router, errors, message, setMessage, isBusy, setBusy, read } = useFormSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const parsed = ZJoinRequest.safeParse({ code: new FormData(event.currentTarget).get("code") });
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error.issues));
-    setErrors({});
-    setMessage(null);
-    setBusy(true);
+    const input = read(event, ZJoinRequest, (form) => ({ code: form.get("code") }));
+    if (!input) return;
     try {
-      const { slug } = await joinDebate(parsed.data);
+      const { slug } = await joinDebate(input);
       router.push(`/debates/${slug}`);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : "The code could not be used.");
