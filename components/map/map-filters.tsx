@@ -9,6 +9,20 @@ function toggle<T>(list: T[], item: T): T[] {
   return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
 }
 
+/** One checkbox an option, ticked when `checked` holds it; a click adds or removes it. */
+function CheckboxGroup<T extends string>({ legend, options, labels, checked, onChange }: { legend: string; options: readonly T[]; labels: Record<T, string>; checked: T[]; onChange: (checked: T[]) => void }) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <label key={option}>
+          <input type="checkbox" checked={checked.includes(option)} onChange={() => onChange(toggle(checked, option))} /> {labels[option]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** Show or hide nodes by source perspective, by kind, and one's own. */
 export function MapFiltersBar() {
   const filters = useMapStore((s) => s.filters);
@@ -18,22 +32,8 @@ export function MapFiltersBar() {
   const { setFilters: onChange } = useMapActions();
   return (
     <section className="filters" aria-label="Filters">
-      <fieldset>
-        <legend>Perspectives</legend>
-        {PERSPECTIVES.map((p) => (
-          <label key={p}>
-            <input type="checkbox" checked={filters.perspectives.includes(p)} onChange={() => onChange({ ...filters, perspectives: toggle(filters.perspectives, p) })} /> {PERSPECTIVE_LABEL[p]}
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
-        <legend>Kinds</legend>
-        {NODE_KINDS.map((k) => (
-          <label key={k}>
-            <input type="checkbox" checked={filters.kinds.includes(k)} onChange={() => onChange({ ...filters, kinds: toggle(filters.kinds, k) })} /> {KIND_LABEL[k]}
-          </label>
-        ))}
-      </fieldset>
+      <CheckboxGroup legend="Perspectives" options={PERSPECTIVES} labels={PERSPECTIVE_LABEL} checked={filters.perspectives} onChange={(perspectives) => onChange({ ...filters, perspectives })} />
+      <CheckboxGroup legend="Kinds" options={NODE_KINDS} labels={KIND_LABEL} checked={filters.kinds} onChange={(kinds) => onChange({ ...filters, kinds })} />
       {viewerId && (
         <label>
           <input type="checkbox" checked={filters.onlyAuthorId !== null} onChange={(e) => onChange({ ...filters, onlyAuthorId: e.target.checked ? viewerId : null })} /> Only my contributions
