@@ -2,7 +2,6 @@
 
 import type { FormEvent } from "react";
 
-
 import { joinDebate } from "@/lib/client/api/members";
 import { ZJoinRequest } from "@/lib/schemas/join";
 
