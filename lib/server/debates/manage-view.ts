@@ -8,13 +8,13 @@ import { db } from "@/lib/server/db";
 import { listMembers } from "@/lib/server/members/list-members";
 import { TEAM_COLUMNS } from "@/lib/server/teams/team-name";
 
-import { loadDebateAccess } from "./debate-access";
+import type { DebateAccess } from "./debate-access";
 
-/** Everything the management page shows, or why this person may not see it. */
-export async function getManageView(slug: string, actor: Actor): Promise<{ view: TManageView } | { refusal: string }> {
-  const access = await loadDebateAccess(slug, actor);
+/** Everything the management page shows, or why this person may not see it (given their access, which the page has read). */
+export async function getManageView(access: DebateAccess, actor: Actor): Promise<{ view: TManageView } | { refusal: string }> {
   const decision = can(access.who, "debate:oversee", access.state);
   if (!decision.allowed) return { refusal: decision.reason };
+  const { slug } = access.debate;
   const isOwner = access.who?.role === "owner";
   const [{ joinRole, joinCode }, teams, members, audit] = await Promise.all([
     db.debate.findUniqueOrThrow({ where: { id: access.debate.id }, select: { joinRole: true, joinCode: true } }),

@@ -27,16 +27,18 @@ const MAX_CACHED = 32;
  * events still moves. So a cached map is checked against the database on
  * every request and can never be stale, whichever app instance made the change.
  */
-async function mapRevision(debateId: string): Promise<string> {
+async function mapRevision(slug: string): Promise<string> {
   const [row] = await db.$queryRaw<{ revision: string }[]>`
     SELECT concat_ws(':',
-      (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM "Node" WHERE "debateId" = ${debateId}::uuid),
-      (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM "Relation" WHERE "debateId" = ${debateId}::uuid),
-      (SELECT count(*) || '/' || coalesce(max("createdAt")::text, '') FROM "Source" WHERE "debateId" = ${debateId}::uuid),
-      (SELECT "updatedAt"::text FROM "Debate" WHERE "id" = ${debateId}::uuid),
-      (SELECT count(*) FROM "DebateEvent" WHERE "debateId" = ${debateId}::uuid)
-    ) AS revision`;
-  return row!.revision;
+      (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM "Node" WHERE "debateId" = d."id"),
+      (SELECT count(*) || '/' || coalesce(max("updatedAt")::text, '') FROM "Relation" WHERE "debateId" = d."id"),
+      (SELECT count(*) || '/' || coalesce(max("createdAt")::text, '') FROM "Source" WHERE "debateId" = d."id"),
+      d."updatedAt"::text,
+      (SELECT count(*) FROM "DebateEvent" WHERE "debateId" = d."id")
+    ) AS revision
+    FROM "Debate" d WHERE d."slug" = ${slug} AND d."deletedAt" IS NULL`;
+  // No such debate: the access read that follows answers 404.
+  return row?.revision ?? "";
 }
 
 /**
@@ -48,8 +50,13 @@ async function mapRevision(debateId: string): Promise<string> {
  * time, and a classroom refetches the map on every change.
  */
 export async function mapResponse(slug: string, request: Request, actor: Actor | null): Promise<Response> {
+  // The revision is read before the debate row, never after: a change committed
+  // in between then makes the cached map newer than its label (rebuilt on the
+  // next request), not older (a map named before anonymity was switched on,
+  // served under the new revision until the next write).
+  const revision = await mapRevision(slug);
   const { debate, who } = await loadDebateAccess(slug, actor);
-  const [revision, viewer] = await Promise.all([mapRevision(debate.id), mapViewer(debate, who)]);
+  const viewer = await mapViewer(debate, who);
   const headers: Record<string, string> = { "Cache-Control": "no-cache", "Content-Type": "application/json" };
   if (viewer) {
     // Holds this person's pending items: no shared cache may keep it.

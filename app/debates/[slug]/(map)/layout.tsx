@@ -1,0 +1,3 @@
+import { debateLayout } from "../page-access";
+
+export default debateLayout("map");

@@ -1,0 +1,3 @@
+import { signedInLayout } from "@/app/signed-in-page";
+
+export default signedInLayout("/join");
