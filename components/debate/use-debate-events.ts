@@ -11,6 +11,9 @@ const FIRST_CHECK_WITHIN_MS = 3000;
 /** After the server refused the stream (EventSource then gives up), try again after this long, doubling. */
 const FIRST_REOPEN_MS = 2000;
 const LAST_REOPEN_MS = 60_000;
+/** After a call failed (the fetch refused or cut off, as while an instance stops), it is made again after this long, doubling. */
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 16_000;
 
 /**
  * Listens to a debate's live events and calls `onChange` once per burst of
@@ -33,6 +36,8 @@ export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[], r
     let gatherTimer: ReturnType<typeof setTimeout> | null = null;
     let reopenTimer: ReturnType<typeof setTimeout> | null = null;
     let reopenMs = FIRST_REOPEN_MS;
+    let retryTimer: ReturnType<typeof setTimeout> | null = null;
+    let retryMs = FIRST_RETRY_MS;
     let isCalling = false;
     let callAgain = false;
     let isStopped = false;
@@ -51,8 +56,19 @@ export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[], r
       hasReopened = false;
       try {
         if (!isStopped) await latest.current(events, reopened);
+        retryMs = FIRST_RETRY_MS;
       } catch {
-        // Offline or refused: the next event or reconnection calls again.
+        // Offline, refused or cut off: the change is still to be shown, and no
+        // event may come to say so again, so the same call is made again later.
+        gathered = [...events, ...gathered];
+        hasReopened ||= reopened;
+        if (!isStopped && retryTimer === null) {
+          retryTimer = setTimeout(() => {
+            retryTimer = null;
+            gather();
+          }, retryMs);
+          retryMs = Math.min(retryMs * 2, LAST_RETRY_MS);
+        }
       }
       isCalling = false;
       if (callAgain && !isStopped) {
@@ -106,6 +122,7 @@ export function useDebateEvents(slug: string, onChange: (events: TLiveEvent[], r
       source?.close();
       if (gatherTimer) clearTimeout(gatherTimer);
       if (reopenTimer) clearTimeout(reopenTimer);
+      if (retryTimer) clearTimeout(retryTimer);
       if (idleCheck !== null) cancelIdleCallback(idleCheck);
     };
   }, [slug]);
