@@ -46,6 +46,7 @@ function bundleFromSource(): Promise<string> {
 async function startWorker({ heapMb }: TWorkerLimits): Promise<Worker> {
   const resourceLimits = { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: Math.min(64, heapMb / 4) };
   // Next.js (Turbopack) compiles the worker as an entry of its own from this exact expression.
+  // NEXT_RUNTIME is not configuration: Next.js writes it into the build, which drops the other branch.
   if (process.env.NEXT_RUNTIME) return new Worker(new URL("./import-worker.ts", import.meta.url), { resourceLimits });
   return new Worker(await bundleFromSource(), { eval: true, resourceLimits });
 }
